@@ -1,0 +1,9 @@
+package fr.espacesante.domain.port.in;
+
+import fr.espacesante.domain.population.ImportRun;
+import fr.espacesante.domain.population.RegistryFile;
+
+/** Imports one registry file dropped by the health-insurance registry. */
+public interface ImportRegistryFile {
+    ImportRun importFile(RegistryFile file);
+}
