@@ -1,0 +1,134 @@
+package fr.espacesante.aws.population;
+
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
+
+/** A row of the ImportRuns table; the ByRecency index lists runs newest first. */
+@DynamoDbBean
+public class ImportRunItem {
+    static final String BY_RECENCY = "ByRecency";
+    static final String KIND = "POPULATION_IMPORT";
+
+    private String importId;
+    private String kind = KIND;
+    private String startedAt;
+    private String finishedAt;
+    private String bucket;
+    private String fileKey;
+    private String reportKey;
+    private long read;
+    private long created;
+    private long updated;
+    private long unchanged;
+    private long rejected;
+    private String fileError;
+
+    @DynamoDbPartitionKey
+    public String getImportId() {
+        return importId;
+    }
+
+    public void setImportId(String importId) {
+        this.importId = importId;
+    }
+
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_RECENCY)
+    public String getKind() {
+        return kind;
+    }
+
+    public void setKind(String kind) {
+        this.kind = kind;
+    }
+
+    @DynamoDbSecondarySortKey(indexNames = BY_RECENCY)
+    public String getStartedAt() {
+        return startedAt;
+    }
+
+    public void setStartedAt(String startedAt) {
+        this.startedAt = startedAt;
+    }
+
+    public String getFinishedAt() {
+        return finishedAt;
+    }
+
+    public void setFinishedAt(String finishedAt) {
+        this.finishedAt = finishedAt;
+    }
+
+    public String getBucket() {
+        return bucket;
+    }
+
+    public void setBucket(String bucket) {
+        this.bucket = bucket;
+    }
+
+    public String getFileKey() {
+        return fileKey;
+    }
+
+    public void setFileKey(String fileKey) {
+        this.fileKey = fileKey;
+    }
+
+    public String getReportKey() {
+        return reportKey;
+    }
+
+    public void setReportKey(String reportKey) {
+        this.reportKey = reportKey;
+    }
+
+    public long getRead() {
+        return read;
+    }
+
+    public void setRead(long read) {
+        this.read = read;
+    }
+
+    public long getCreated() {
+        return created;
+    }
+
+    public void setCreated(long created) {
+        this.created = created;
+    }
+
+    public long getUpdated() {
+        return updated;
+    }
+
+    public void setUpdated(long updated) {
+        this.updated = updated;
+    }
+
+    public long getUnchanged() {
+        return unchanged;
+    }
+
+    public void setUnchanged(long unchanged) {
+        this.unchanged = unchanged;
+    }
+
+    public long getRejected() {
+        return rejected;
+    }
+
+    public void setRejected(long rejected) {
+        this.rejected = rejected;
+    }
+
+    public String getFileError() {
+        return fileError;
+    }
+
+    public void setFileError(String fileError) {
+        this.fileError = fileError;
+    }
+}
