@@ -4,6 +4,7 @@ import fr.espacesante.domain.population.ImportRun;
 import fr.espacesante.domain.population.ImportSummary;
 import fr.espacesante.domain.population.RegistryFile;
 import fr.espacesante.domain.port.out.ImportHistory;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +22,8 @@ public final class DynamoDbImportHistory implements ImportHistory {
     /** Fixed width, so that the index sorts by time (Instant.toString drops zero fractions). */
     private static final DateTimeFormatter SORTABLE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /** Operators look back over a year of imports; the registry files themselves expire after 365 days. */
+    private static final Duration KEPT_FOR = Duration.ofDays(400);
     private static final TableSchema<ImportRunItem> SCHEMA = TableSchema.fromBean(ImportRunItem.class);
 
     private final DynamoDbTable<ImportRunItem> table;
@@ -35,6 +38,7 @@ public final class DynamoDbImportHistory implements ImportHistory {
         item.setImportId(run.importId());
         item.setStartedAt(SORTABLE.format(run.startedAt()));
         item.setFinishedAt(run.finishedAt().toString());
+        item.setExpiresAt(run.startedAt().plus(KEPT_FOR).getEpochSecond());
         item.setBucket(run.file().container());
         item.setFileKey(run.file().name());
         item.setReportKey(run.reportLocation());

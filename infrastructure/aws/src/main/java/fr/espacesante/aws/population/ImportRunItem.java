@@ -24,6 +24,7 @@ public class ImportRunItem {
     private long unchanged;
     private long rejected;
     private String fileError;
+    private Long expiresAt;
 
     @DynamoDbPartitionKey
     public String getImportId() {
@@ -130,5 +131,14 @@ public class ImportRunItem {
 
     public void setFileError(String fileError) {
         this.fileError = fileError;
+    }
+
+    /** Epoch seconds; the table's TTL removes the run record after that. */
+    public Long getExpiresAt() {
+        return expiresAt;
+    }
+
+    public void setExpiresAt(Long expiresAt) {
+        this.expiresAt = expiresAt;
     }
 }

@@ -1,0 +1,306 @@
+package fr.espacesante.local;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import fr.espacesante.local.SamTemplate.FunctionDef;
+import fr.espacesante.local.SamTemplate.HttpRoute;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The HTTP API on http://127.0.0.1:3000 as API Gateway serves it: routes and JWT authorizers from
+ * the template, the payload format 2.0 event, the function invoked through its Lambda handler.
+ * Paths under {@code /_local/} are the stack's own operator endpoints.
+ */
+final class LocalGateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalGateway.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    interface LocalEndpoints {
+        /** Handles {@code /_local/...}; returns status and JSON body. */
+        Response handle(String method, String path, Map<String, String> query, String body);
+    }
+
+    record Response(int status, Map<String, String> headers, byte[] body) {
+        static Response json(int status, Object body) {
+            return new Response(status, Map.of("content-type", "application/json"), JSON.writeValueAsBytes(body));
+        }
+    }
+
+    private record BoundRoute(String functionId, HttpRoute route, Pattern pattern, List<String> names) {
+    }
+
+    private final HttpServer server;
+    private final List<BoundRoute> routes = new ArrayList<>();
+    private final JwtAuthorizers authorizers;
+    private final FunctionHost functions;
+    private final LocalEndpoints localEndpoints;
+
+    LocalGateway(int port, List<FunctionDef> definitions, JwtAuthorizers authorizers, FunctionHost functions,
+                 LocalEndpoints localEndpoints) throws IOException {
+        this.authorizers = authorizers;
+        this.functions = functions;
+        this.localEndpoints = localEndpoints;
+        for (FunctionDef function : definitions) {
+            for (HttpRoute route : function.routes()) {
+                routes.add(bind(function.logicalId(), route));
+            }
+        }
+        // The most specific route wins: fewer path parameters first, then the longer path.
+        routes.sort(java.util.Comparator.comparingInt((BoundRoute r) -> r.names().size())
+                .thenComparingInt(r -> -r.route().path().length()));
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private static BoundRoute bind(String functionId, HttpRoute route) {
+        List<String> names = new ArrayList<>();
+        Matcher m = Pattern.compile("\\{([^}/]+?)(\\+?)}").matcher(route.path());
+        StringBuilder regex = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(route.path().substring(last, m.start())));
+            names.add(m.group(1));
+            regex.append(m.group(2).isEmpty() ? "([^/]+)" : "(.+)");
+            last = m.end();
+        }
+        regex.append(Pattern.quote(route.path().substring(last)));
+        return new BoundRoute(functionId, route, Pattern.compile(regex.toString()), names);
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            String path = exchange.getRequestURI().getRawPath();
+            String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (path.startsWith("/_local/")) {
+                write(exchange, localEndpoints.handle(method, path, query(rawQuery),
+                        new String(body, StandardCharsets.UTF_8)));
+                return;
+            }
+            Optional<Map.Entry<BoundRoute, Matcher>> match = match(method, path);
+            if (match.isEmpty()) {
+                write(exchange, Response.json(404, Map.of("message", "Not Found")));
+                return;
+            }
+            BoundRoute bound = match.get().getKey();
+            JwtAuthorizers.Verified identity = null;
+            String authorizer = bound.route().authorizer();
+            if (authorizer != null && !"NONE".equals(authorizer)) {
+                var verified = authorizers.verify(authorizer, exchange.getRequestHeaders().getFirst("Authorization"));
+                if (verified.isEmpty()) {
+                    write(exchange, Response.json(401, Map.of("message", "Unauthorized")));
+                    return;
+                }
+                identity = verified.get();
+                if (!bound.route().scopes().isEmpty()
+                        && identity.scopes().stream().noneMatch(bound.route().scopes()::contains)) {
+                    write(exchange, Response.json(403, Map.of("message", "Forbidden")));
+                    return;
+                }
+            }
+            Map<String, Object> event = event(exchange, bound, match.get().getValue(), rawQuery, body, identity);
+            String output;
+            try {
+                output = functions.invoke(bound.functionId(), JSON.writeValueAsString(event));
+            } catch (RuntimeException e) {
+                LOG.error("{} failed: {}", bound.functionId(), e.getClass().getName());
+                write(exchange, Response.json(500, Map.of("message", "Internal Server Error")));
+                return;
+            }
+            write(exchange, response(output));
+        }
+    }
+
+    private Optional<Map.Entry<BoundRoute, Matcher>> match(String method, String path) {
+        for (BoundRoute bound : routes) {
+            if (!bound.route().method().equals(method) && !bound.route().method().equals("ANY")) {
+                continue;
+            }
+            Matcher m = bound.pattern().matcher(path);
+            if (m.matches()) {
+                return Optional.of(Map.entry(bound, m));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The HTTP API payload format 2.0 event. */
+    private Map<String, Object> event(HttpExchange exchange, BoundRoute bound, Matcher matcher, String rawQuery,
+                                      byte[] body, JwtAuthorizers.Verified identity) {
+        Instant now = Instant.now();
+        Map<String, String> headers = new LinkedHashMap<>();
+        List<String> cookies = new ArrayList<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (name.equalsIgnoreCase("cookie")) {
+                values.forEach(v -> cookies.addAll(List.of(v.split(";\\s*"))));
+            } else {
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
+            }
+        });
+        Map<String, String> pathParameters = new LinkedHashMap<>();
+        for (int i = 0; i < bound.names().size(); i++) {
+            pathParameters.put(bound.names().get(i), URLDecoder.decode(matcher.group(i + 1), StandardCharsets.UTF_8));
+        }
+        Map<String, Object> http = new LinkedHashMap<>();
+        http.put("method", exchange.getRequestMethod().toUpperCase(Locale.ROOT));
+        http.put("path", exchange.getRequestURI().getPath());
+        http.put("protocol", exchange.getProtocol());
+        http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
+        http.put("userAgent", headers.getOrDefault("user-agent", ""));
+
+        Map<String, Object> requestContext = new LinkedHashMap<>();
+        requestContext.put("accountId", SamTemplate.ACCOUNT_ID);
+        requestContext.put("apiId", "local");
+        if (identity != null) {
+            requestContext.put("authorizer", Map.of("jwt", Map.of(
+                    "claims", claimsAsStrings(identity.claims()),
+                    "scopes", identity.scopes())));
+        }
+        requestContext.put("domainName", headers.getOrDefault("host", "127.0.0.1"));
+        requestContext.put("domainPrefix", "local");
+        requestContext.put("http", http);
+        requestContext.put("requestId", UUID.randomUUID().toString());
+        requestContext.put("routeKey", bound.route().routeKey());
+        requestContext.put("stage", "$default");
+        requestContext.put("time", REQUEST_TIME.format(now));
+        requestContext.put("timeEpoch", now.toEpochMilli());
+
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "2.0");
+        event.put("routeKey", bound.route().routeKey());
+        event.put("rawPath", exchange.getRequestURI().getRawPath());
+        event.put("rawQueryString", rawQuery);
+        if (!cookies.isEmpty()) {
+            event.put("cookies", cookies);
+        }
+        event.put("headers", headers);
+        Map<String, String> query = query(rawQuery);
+        if (!query.isEmpty()) {
+            event.put("queryStringParameters", query);
+        }
+        if (!pathParameters.isEmpty()) {
+            event.put("pathParameters", pathParameters);
+        }
+        event.put("requestContext", requestContext);
+        if (body.length > 0) {
+            Optional<String> text = utf8(body);
+            event.put("body", text.orElseGet(() -> Base64.getEncoder().encodeToString(body)));
+            event.put("isBase64Encoded", text.isEmpty());
+        } else {
+            event.put("isBase64Encoded", false);
+        }
+        return event;
+    }
+
+    /** API Gateway hands claims to the function as strings; arrays become "[a b]". */
+    private static Map<String, String> claimsAsStrings(JWTClaimsSet claims) {
+        Map<String, String> out = new LinkedHashMap<>();
+        claims.getClaims().forEach((name, value) -> {
+            if (value instanceof java.util.Date date) {
+                out.put(name, String.valueOf(date.toInstant().getEpochSecond()));
+            } else if (value instanceof List<?> list) {
+                out.put(name, "[" + String.join(" ", list.stream().map(String::valueOf).toList()) + "]");
+            } else {
+                out.put(name, String.valueOf(value));
+            }
+        });
+        return out;
+    }
+
+    private static Optional<String> utf8(byte[] body) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            query.merge(name, value, (a, b) -> a + "," + b);
+        }
+        return query;
+    }
+
+    /** A function's output: an APIGatewayV2HTTPResponse, or any JSON taken as a 200 body (format 2.0 rule). */
+    private static Response response(String output) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(output);
+        } catch (RuntimeException e) {
+            return new Response(200, Map.of("content-type", "text/plain"), output.getBytes(StandardCharsets.UTF_8));
+        }
+        if (node == null || !node.isObject() || !node.has("statusCode")) {
+            return new Response(200, Map.of("content-type", "application/json"), output.getBytes(StandardCharsets.UTF_8));
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        JsonNode h = node.get("headers");
+        if (h != null && h.isObject()) {
+            h.properties().forEach(e -> headers.put(e.getKey(), e.getValue().asString()));
+        }
+        JsonNode b = node.get("body");
+        String text = b == null || b.isNull() ? "" : b.asString();
+        boolean base64 = node.has("isBase64Encoded") && node.get("isBase64Encoded").asBoolean();
+        byte[] bytes = base64 ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
+        return new Response(node.get("statusCode").asInt(), headers, bytes);
+    }
+
+    private static void write(HttpExchange exchange, Response response) throws IOException {
+        response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        exchange.getResponseHeaders().add("apigw-requestid", UUID.randomUUID().toString());
+        exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+        if (response.body().length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(response.body());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}

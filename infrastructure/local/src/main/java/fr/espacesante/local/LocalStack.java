@@ -1,0 +1,256 @@
+package fr.espacesante.local;
+
+import fr.espacesante.aws.time.ServiceClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
+
+/**
+ * The embedded local stack: every emulator on loopback, configured from template.yaml, with the
+ * functions invoked in-process. {@code ./espace run} starts one; tests start one per JVM.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String ACCESS_KEY = "local-access-key";
+    public static final String SECRET_KEY = "local-secret-key-not-a-secret";
+
+    /** Where and how to run. A null data folder keeps everything in memory (tests). */
+    public record Settings(Path root, Path dataDir, int gatewayPort, int oidcPort, int sesPort, boolean automaticSchedules) {
+        public static Settings forTests(Path root) {
+            return new Settings(root, null, 0, 0, 0, false);
+        }
+    }
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final SamTemplate template;
+    private final OidcIssuers issuers;
+    private final DynamoDbLocalServer dynamoDbServer;
+    private final S3LocalServer s3Server;
+    private final SesLocalServer sesServer;
+    private final FunctionHost functions;
+    private final S3Notifications notifications;
+    private final LocalScheduler scheduler;
+    private final LocalGateway gateway;
+    private final DynamoDbClient dynamoDb;
+    private final S3Client s3;
+    private final List<String> tables;
+    private final List<String> buckets = new ArrayList<>();
+
+    private LocalStack(Settings settings) throws IOException {
+        Path root = settings.root();
+        Path data = settings.dataDir();
+        Path logs = Files.createDirectories(data == null ? Files.createTempDirectory("espace-local-") : data.resolve("logs"));
+
+        issuers = track(OidcIssuers.start(settings.oidcPort()));
+        template = SamTemplate.load(root.resolve("template.yaml"), parameters(issuers));
+
+        int dynamoPort = freePort();
+        dynamoDbServer = track(DynamoDbLocalServer.start(dynamoPort, data == null ? null : Files.createDirectories(data.resolve("dynamodb"))));
+        S3Relay relay = new S3Relay();
+        s3Server = track(S3LocalServer.start(0, data == null ? null : data.resolve("s3"), ACCESS_KEY, SECRET_KEY, relay));
+        sesServer = track(SesLocalServer.start(root.resolve("infrastructure/local/src/main/node"),
+                settings.sesPort() == 0 ? freePort() : settings.sesPort(), logs.resolve("ses.log")));
+
+        configureSdk(dynamoDbServer.endpoint(), s3Server.endpoint(), sesServer.endpoint());
+        dynamoDb = track(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build());
+        s3 = track(S3Client.builder().httpClient(UrlConnectionHttpClient.create()).forcePathStyle(true).build());
+        tables = LocalTables.create(template, dynamoDb);
+        createBuckets();
+
+        var definitions = template.functions();
+        functions = new FunctionHost(definitions);
+        notifications = track(new S3Notifications(definitions, functions));
+        relay.target = notifications;
+        scheduler = track(new LocalScheduler(definitions, functions, settings.automaticSchedules()));
+        gateway = track(new LocalGateway(settings.gatewayPort(), definitions, new JwtAuthorizers(template.authorizers()),
+                functions, new LocalEndpoints(this)));
+    }
+
+    public static LocalStack start(Settings settings) {
+        try {
+            return new LocalStack(settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The values the template's parameters take locally: local issuers, development-only NIR keys. */
+    private static Map<String, String> parameters(OidcIssuers issuers) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("Stage", "dev");
+        p.put("CitizenIssuerUrl", issuers.issuerUrl(OidcIssuers.CITIZEN));
+        p.put("ProfessionalIssuerUrl", issuers.issuerUrl(OidcIssuers.PROFESSIONAL));
+        p.put("AdminIssuerUrl", issuers.issuerUrl(OidcIssuers.ADMIN));
+        // Development keys, public on purpose: local data is synthetic. Production keys are NoEcho parameters.
+        p.put("NirHashKey", devKey("espace-sante local NIR hash key."));
+        p.put("NirSealKey", devKey("espace-sante local NIR seal key.."));
+        return p;
+    }
+
+    private static String devKey(String text32) {
+        return Base64.getEncoder().encodeToString(text32.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** The SDK's standard settings, as Lambda would have them in its environment. */
+    private static void configureSdk(String dynamoDb, String s3, String ses) {
+        System.setProperty("aws.region", SamTemplate.REGION);
+        System.setProperty("aws.accessKeyId", ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", SECRET_KEY);
+        System.setProperty("aws.endpointUrlDynamoDb", dynamoDb);
+        System.setProperty("aws.endpointUrlS3", s3);
+        System.setProperty("aws.endpointUrlSesV2", ses);
+        System.setProperty("aws.requestChecksumCalculation", "WHEN_REQUIRED");
+        System.setProperty("aws.responseChecksumValidation", "WHEN_REQUIRED");
+    }
+
+    /** The same settings as environment variables, for functions started in a child JVM. */
+    public Map<String, String> sdkEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", SamTemplate.REGION);
+        env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbServer.endpoint());
+        env.put("AWS_ENDPOINT_URL_S3", s3Server.endpoint());
+        env.put("AWS_ENDPOINT_URL_SESV2", sesServer.endpoint());
+        env.put("AWS_REQUEST_CHECKSUM_CALCULATION", "WHEN_REQUIRED");
+        env.put("AWS_RESPONSE_CHECKSUM_VALIDATION", "WHEN_REQUIRED");
+        return env;
+    }
+
+    private void createBuckets() {
+        template.resourcesOfType("AWS::S3::Bucket").keySet().forEach(id -> {
+            String name = template.physicalName(id);
+            try {
+                s3.createBucket(b -> b.bucket(name));
+            } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException alreadyThere) {
+                // Kept from an earlier run.
+            }
+            buckets.add(name);
+        });
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        started.add(resource);
+        return resource;
+    }
+
+    // ------------------------------------------------------------ what tests and the CLI use
+
+    public SamTemplate template() {
+        return template;
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + gateway.port();
+    }
+
+    public String sesUrl() {
+        return sesServer.endpoint();
+    }
+
+    public String s3Url() {
+        return s3Server.endpoint();
+    }
+
+    public String dynamoDbUrl() {
+        return dynamoDbServer.endpoint();
+    }
+
+    public OidcIssuers issuers() {
+        return issuers;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    public FunctionHost functions() {
+        return functions;
+    }
+
+    public LocalScheduler scheduler() {
+        return scheduler;
+    }
+
+    public List<String> tables() {
+        return tables;
+    }
+
+    public List<String> buckets() {
+        return buckets;
+    }
+
+    /** The physical name of a template resource (table, bucket). */
+    public String physicalName(String logicalId) {
+        return template.physicalName(logicalId);
+    }
+
+    public String parameter(String name) {
+        return String.valueOf(template.resolve(Map.of("Ref", name)));
+    }
+
+    /** Waits until every S3 notification sent so far has been handled by its function. */
+    public void awaitS3Events() {
+        notifications.awaitIdle();
+    }
+
+    public long failedS3Events() {
+        return notifications.failures();
+    }
+
+    public Duration clockOffset() {
+        return ServiceClock.offset();
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> reverse = new ArrayList<>(started);
+        Collections.reverse(reverse);
+        for (AutoCloseable resource : reverse) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // Keep closing the others.
+            }
+        }
+        ServiceClock.reset();
+    }
+
+    /** S3Proxy starts before the functions exist: its events go through here once they do. */
+    private static final class S3Relay implements S3LocalServer.ObjectCreated {
+        volatile S3Notifications target;
+
+        @Override
+        public void created(String eventName, String bucket, String key, long size, String eTag) {
+            if (target != null) {
+                target.created(eventName, bucket, key, size, eTag);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package fr.espacesante.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./espace run}: starts the whole stack on loopback with the demo population, prints the
+ * URLs, and stops cleanly on Ctrl-C. Data lives in {@code .local-data/} unless {@code --reset}.
+ */
+public final class LocalStackMain {
+
+    private LocalStackMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long start = System.nanoTime();
+        List<String> options = List.of(args);
+        Path root = Path.of(System.getProperty("espace.root", ".")).toAbsolutePath().normalize();
+        Path data = root.resolve(".local-data");
+        if (options.contains("--reset") && Files.exists(data)) {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        int port = Integer.getInteger("espace.port", 3000);
+        LocalStack stack = LocalStack.start(new LocalStack.Settings(root, data, port, 8180, 8005, true));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nArrêt de la pile locale…");
+            stack.close();
+            stopped.countDown();
+        }));
+        DemoData.load(stack, root);
+        long elapsed = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("""
+
+                Espace Santé — pile locale prête en %d ms
+                  API HTTP          %s
+                  Courriels (SES)   %s   (boîte de réception ; JSON : /store)
+                  Émetteurs OIDC    %s
+                                    %s
+                                    %s
+                  DynamoDB Local    %s
+                  S3 (S3Proxy)      %s   buckets : %s
+                  Données           %s
+                Jetons : ./espace token patient|professional|operator (voir README). Ctrl-C pour arrêter.
+                %n""", elapsed, stack.gatewayUrl(), stack.sesUrl(),
+                stack.issuers().issuerUrl(OidcIssuers.CITIZEN), stack.issuers().issuerUrl(OidcIssuers.PROFESSIONAL),
+                stack.issuers().issuerUrl(OidcIssuers.ADMIN), stack.dynamoDbUrl(), stack.s3Url(), stack.buckets(), data);
+        stopped.await();
+    }
+}

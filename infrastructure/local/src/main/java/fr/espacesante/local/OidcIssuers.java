@@ -1,0 +1,91 @@
+package fr.espacesante.local;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+
+/**
+ * The three identity providers of the product, as issuers of one mock-oauth2-server: discovery,
+ * JWKS and RS256 tokens, plus an interactive login page for the web UI.
+ */
+public final class OidcIssuers implements AutoCloseable {
+
+    public static final String CITIZEN = "citizen";
+    public static final String PROFESSIONAL = "professional";
+    public static final String ADMIN = "admin";
+
+    private final MockOAuth2Server server;
+    private final int port;
+
+    private OidcIssuers(MockOAuth2Server server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    static OidcIssuers start(int port) {
+        MockOAuth2Server server = new MockOAuth2Server(new OAuth2Config(true));
+        try {
+            // Named "localhost" without a lookup: that name is what the issuer writes in `iss`.
+            server.start(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+        return new OidcIssuers(server, server.url("/").port());
+    }
+
+    public String issuerUrl(String issuerId) {
+        return "http://localhost:" + port + "/" + issuerId;
+    }
+
+    /** A token as an identity provider would issue it. Expiry in seconds; negative gives an expired token. */
+    public String token(String issuerId, String subject, List<String> audience, Map<String, Object> claims,
+                        long expirySeconds) {
+        return server.issueToken(issuerId, "espace-sante-local", new DefaultOAuth2TokenCallback(
+                issuerId, subject, "JWT", audience, claims, expirySeconds)).serialize();
+    }
+
+    // ------------------------------------------------------------ personas
+
+    /** A patient, identified by the NIR the citizen provider vouches for. */
+    public String patientToken(String audience, String nir, String givenName, String familyName) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("nir", nir);
+        claims.put("given_name", givenName);
+        claims.put("family_name", familyName);
+        claims.put("scope", "openid profile");
+        return token(CITIZEN, "citoyen-" + UUID.nameUUIDFromBytes(nir.getBytes()), List.of(audience), claims, 3600);
+    }
+
+    /** A health professional: RPPS number, profession, and whether they work in an emergency setting. */
+    public String professionalToken(String audience, String rpps, String profession, boolean emergencySetting) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("rpps", rpps);
+        claims.put("profession", profession);
+        claims.put("emergency_setting", emergencySetting);
+        claims.put("scope", "openid");
+        return token(PROFESSIONAL, "rpps-" + rpps, List.of(audience), claims, 3600);
+    }
+
+    /** A health-insurance operator holding the admin scope. */
+    public String operatorToken(String audience, String scope, String agentId) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("scope", scope);
+        claims.put("name", "Agent " + agentId);
+        return token(ADMIN, "agent-" + agentId, List.of(audience), claims, 3600);
+    }
+
+    int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+}
