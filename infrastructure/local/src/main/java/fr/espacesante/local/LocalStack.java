@@ -25,9 +25,10 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
  */
 public final class LocalStack implements AutoCloseable {
 
-    public static final String ACCESS_KEY = "local-access-key";
-    public static final String SECRET_KEY = "local-secret-key-not-a-secret";
+    public static final String ACCESS_KEY = "LOCALDEVELOPMENTKEY";
+    public static final String SECRET_KEY = "localDevelopmentSecretNotASecret";
 
+    // DynamoDB Local accepts only letters and digits in an access key id.
     /** Where and how to run. A null data folder keeps everything in memory (tests). */
     public record Settings(Path root, Path dataDir, int gatewayPort, int oidcPort, int sesPort, boolean automaticSchedules) {
         public static Settings forTests(Path root) {
@@ -97,7 +98,7 @@ public final class LocalStack implements AutoCloseable {
         p.put("AdminIssuerUrl", issuers.issuerUrl(OidcIssuers.ADMIN));
         // Development keys, public on purpose: local data is synthetic. Production keys are NoEcho parameters.
         p.put("NirHashKey", devKey("espace-sante local NIR hash key."));
-        p.put("NirSealKey", devKey("espace-sante local NIR seal key.."));
+        p.put("NirSealKey", devKey("espace-sante local NIR seal key."));
         return p;
     }
 
