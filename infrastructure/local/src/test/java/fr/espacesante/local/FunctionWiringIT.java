@@ -1,0 +1,46 @@
+package fr.espacesante.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.espacesante.local.support.Http;
+import fr.espacesante.local.support.LocalStackSupport;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/** Each function through FunctionInvoker with the raw event files of events/ (those `sam local invoke -e` takes). */
+class FunctionWiringIT {
+
+    private final LocalStack stack = LocalStackSupport.shared();
+    private final Path events = LocalStackSupport.projectRoot().resolve("events");
+
+    @Test
+    void population_import_takes_the_s3_put_event() throws Exception {
+        String bucket = stack.physicalName("ImportBucket");
+        stack.s3().putObject(b -> b.bucket(bucket).key("wiring/one person.csv"), RequestBody.fromString(
+                "nir;nom;prenoms;date_naissance;departement;adresse;code_postal;commune;email\n"
+                        + "176062A00301272;Casanova;Marie;1976-06-30;2A;1 cours Napoléon;20000;Ajaccio;\n"));
+        stack.awaitS3Events();
+        String event = Files.readString(events.resolve("population-import/s3-put.json"), StandardCharsets.UTF_8)
+                .replace("espace-sante-imports-000000000000", bucket);
+
+        String output = stack.functions().invoke("PopulationImportFunction", event);
+
+        assertThat(output).isEqualTo("\"OK\"");
+        String report = stack.s3().getObjectAsBytes(b -> b.bucket(bucket).key("wiring/one person.csv.rapport.json"))
+                .asUtf8String();
+        assertThat(Http.JSON.readTree(report).get("inchangees").asLong()).as("the put already imported it").isEqualTo(1);
+    }
+
+    @Test
+    void population_admin_takes_the_http_api_event() throws Exception {
+        String event = Files.readString(events.resolve("population-admin/list-imports.json"), StandardCharsets.UTF_8);
+
+        var response = Http.JSON.readTree(stack.functions().invoke("PopulationAdminFunction", event));
+
+        assertThat(response.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(Http.JSON.readTree(response.get("body").asString()).get("imports").isArray()).isTrue();
+    }
+}
