@@ -30,7 +30,8 @@ final class SesLocalServer implements AutoCloseable {
                     + " (the Maven build does it when node_modules is absent)");
         }
         try {
-            Process process = new ProcessBuilder("node", cli.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port))
+            Process process = new ProcessBuilder("node", nodeDir.resolve("ses-server.js").toString(),
+                    "--host", "127.0.0.1", "--port", String.valueOf(port))
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile())
                     .start();
