@@ -1,0 +1,116 @@
+package fr.espacesante.local.bench;
+
+import fr.espacesante.local.LocalStack;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the benchmark programs share: synthetic registry files, and functions run in a child JVM. */
+final class BenchSupport {
+
+    static final String HEADER = "nir;nom;prenoms;date_naissance;departement;adresse;code_postal;commune;email";
+
+    private BenchSupport() {
+    }
+
+    /** {@code rows} valid, distinct persons; {@code seed} shifts the NIR space so runs do not overlap. */
+    static Path registryFile(int rows, int seed) throws IOException {
+        Path file = Files.createTempFile("registre-", ".csv");
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(HEADER);
+            out.write('\n');
+            for (int i = 0; i < rows; i++) {
+                long n = (long) seed * 2_000_000L + i;
+                int order = (int) (n % 999) + 1;
+                int commune = (int) ((n / 999) % 990) + 1;
+                int month = (int) ((n / (999 * 990)) % 12) + 1;
+                int year = 40 + (int) ((n / (999L * 990 * 12)) % 60);
+                String first13 = String.format("1%02d%02d75%03d%03d", year, month, commune, order);
+                long key = 97 - Long.parseLong(first13) % 97;
+                out.write(first13 + String.format("%02d", key) + ";Martin;Jean;19" + year + "-"
+                        + String.format("%02d", month) + "-15;31;" + (i % 200 + 1)
+                        + " rue des Lilas;31000;Toulouse;" + (i % 4 == 0 ? "" : "jean.martin" + i + "@example.fr") + "\n");
+            }
+        }
+        return file;
+    }
+
+    static Path s3Event(String bucket, String key) throws IOException {
+        Path event = Files.createTempFile("event-", ".json");
+        Files.writeString(event, """
+                {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"eu-west-3",
+                "eventTime":"2026-11-22T06:00:00.000Z","eventName":"ObjectCreated:Put",
+                "s3":{"s3SchemaVersion":"1.0","bucket":{"name":"%s","arn":"arn:aws:s3:::%s"},
+                "object":{"key":"%s","size":0,"eTag":"0","sequencer":"01"}}}]}
+                """.formatted(bucket, bucket, key));
+        return event;
+    }
+
+    /** A fresh JVM running {@link FunctionProbe} on the function's shaded jar, with its template environment. */
+    static ProcessBuilder probe(LocalStack stack, Path root, String functionId, String mode, Path event, String heap) {
+        var function = stack.template().functions().stream().filter(f -> f.logicalId().equals(functionId)).findFirst()
+                .orElseThrow();
+        String classpath = root.resolve(function.codeUri()) + java.io.File.pathSeparator + probeClasses();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-cp", classpath,
+                FunctionProbe.class.getName(), mode, event.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.putAll(function.environment());
+        env.putAll(stack.sdkEnvironment());
+        return builder;
+    }
+
+    /** Only the probe and the baseline handler beside the function's jar: nothing else of the local stack. */
+    private static Path probeClasses() {
+        try {
+            Path dir = Files.createTempDirectory("probe-");
+            for (Class<?> type : List.of(FunctionProbe.class, PlainPopulationImportHandler.class)) {
+                String resource = type.getName().replace('.', '/') + ".class";
+                Path target = dir.resolve(resource);
+                Files.createDirectories(target.getParent());
+                try (var in = type.getClassLoader().getResourceAsStream(resource)) {
+                    Files.copy(in, target);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the probe; returns its PROBE line's fields and the wall time from process start to that line. */
+    static Map<String, String> run(ProcessBuilder builder) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process process = builder.start();
+        Map<String, String> fields = new HashMap<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("PROBE ")) {
+                    fields.put("wall_ms", String.valueOf((System.nanoTime() - start) / 1_000_000));
+                    for (String pair : line.substring(6).split(" ")) {
+                        int eq = pair.indexOf('=');
+                        if (eq > 0) {
+                            fields.put(pair.substring(0, eq), pair.substring(eq + 1));
+                        }
+                    }
+                } else if (line.contains("Exception") || line.contains("ERROR")) {
+                    System.err.println("  probe: " + line);
+                }
+            }
+        }
+        process.waitFor();
+        if (!fields.containsKey("wall_ms")) {
+            throw new IllegalStateException("probe failed with exit code " + process.exitValue());
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,58 @@
+package fr.espacesante.local.bench;
+
+import fr.espacesante.local.LocalStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * Cold start of the import function: JVM start → first response, through its real Lambda entry
+ * point (Spring Cloud Function FunctionInvoker) against a plain RequestHandler doing the same
+ * import, each in a fresh JVM with the template's JAVA_TOOL_OPTIONS, interleaved, several runs.
+ * Usage: {@code ./espace bench coldstart [runs]} (default 7).
+ */
+public final class ColdStartBenchmark {
+
+    private ColdStartBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        Path root = Path.of(System.getProperty("espace.root", ".")).toAbsolutePath().normalize();
+        try (LocalStack stack = LocalStack.start(LocalStack.Settings.forTests(root))) {
+            String bucket = stack.physicalName("ImportBucket");
+            Path file = BenchSupport.registryFile(10, 7);
+            stack.s3().putObject(b -> b.bucket(bucket).key("bench/cold.data"), RequestBody.fromFile(file));
+            Path event = BenchSupport.s3Event(bucket, "bench/cold.data");
+            // One run first, so that every measured run does the same work (10 unchanged persons).
+            BenchSupport.run(BenchSupport.probe(stack, root, "PopulationImportFunction", "spring", event, "512m"));
+
+            List<Long> spring = new ArrayList<>();
+            List<Long> plain = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                Map<String, String> p = BenchSupport.run(BenchSupport.probe(stack, root, "PopulationImportFunction", "plain", event, "512m"));
+                Map<String, String> s = BenchSupport.run(BenchSupport.probe(stack, root, "PopulationImportFunction", "spring", event, "512m"));
+                plain.add(Long.parseLong(p.get("wall_ms")));
+                spring.add(Long.parseLong(s.get("wall_ms")));
+                System.out.printf("run %d: plain RequestHandler %,d ms | Spring Cloud Function %,d ms (output %s)%n",
+                        i + 1, plain.getLast(), spring.getLast(), s.get("output"));
+            }
+            long plainMedian = median(plain);
+            long springMedian = median(spring);
+            System.out.printf("%n=== Cold start, JVM start → first response (%d runs each, JAVA_TOOL_OPTIONS=%s) ===%n"
+                            + "plain RequestHandler median %,d ms | Spring Cloud Function (functional) median %,d ms | "
+                            + "ratio %.2f (goal <= 2)%n",
+                    runs, stack.template().functions().getFirst().environment().get("JAVA_TOOL_OPTIONS"),
+                    plainMedian, springMedian, (double) springMedian / plainMedian);
+            Files.delete(file);
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}
