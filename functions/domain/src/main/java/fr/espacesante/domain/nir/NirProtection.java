@@ -27,6 +27,15 @@ public final class NirProtection {
     private final SecretKeySpec lookupKey;
     private final SecretKeySpec sealKey;
     private final SecureRandom random = new SecureRandom();
+    // getInstance() looks providers up on every call: one instance per thread, re-initialised per use.
+    private final ThreadLocal<Mac> macs;
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    });
 
     /**
      * @param lookupKeyBase64 at least 32 random bytes, base64
@@ -43,17 +52,20 @@ public final class NirProtection {
         }
         this.lookupKey = new SecretKeySpec(lookup, "HmacSHA256");
         this.sealKey = new SecretKeySpec(seal, "AES");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(lookupKey);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+            }
+        });
     }
 
     /** The person's key in every table: lower-case hex of HMAC-SHA256(NIR). */
     public String lookupKey(Nir nir) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(lookupKey);
-            return HexFormat.of().formatHex(mac.doFinal(nir.digits().getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
+        return HexFormat.of().formatHex(macs.get().doFinal(nir.digits().getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** "v1:" + base64(iv ‖ ciphertext ‖ tag); the lookup key is bound as associated data. */
@@ -61,7 +73,7 @@ public final class NirProtection {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, sealKey, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(personKey.getBytes(StandardCharsets.US_ASCII));
             byte[] sealed = cipher.doFinal(nir.digits().getBytes(StandardCharsets.US_ASCII));
@@ -79,7 +91,7 @@ public final class NirProtection {
         }
         try {
             byte[] all = Base64.getDecoder().decode(sealed.substring(SEAL_VERSION.length() + 1));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, sealKey, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
             cipher.updateAAD(personKey.getBytes(StandardCharsets.US_ASCII));
             byte[] clear = cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
