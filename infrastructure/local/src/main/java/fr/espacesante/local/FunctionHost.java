@@ -38,10 +38,6 @@ public final class FunctionHost {
         return environment.invoke(eventJson);
     }
 
-    public boolean started(String logicalId) {
-        return environments.get(logicalId).invoker != null;
-    }
-
     private static final class Environment {
         private final FunctionDef definition;
         private FunctionInvoker invoker;

@@ -164,11 +164,6 @@ class PopulationImportTest {
             long line = 1;
 
             @Override
-            public List<String> header() {
-                return RegistryColumns.ALL;
-            }
-
-            @Override
             public boolean hasNext() {
                 return lines.hasNext();
             }

@@ -190,11 +190,6 @@ public final class DynamoDbPersonRegistry implements PersonRegistry {
                 Optional.ofNullable(item.getEmail()));
     }
 
-    /** Reads one stored person (tests and later use cases). */
-    public Optional<PersonItem> find(String personKey) {
-        return Optional.ofNullable(table.getItem(Key.builder().partitionValue(personKey).build()));
-    }
-
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }

@@ -80,11 +80,6 @@ public final class CsvRegistryRows implements RegistryFiles.Rows {
     }
 
     @Override
-    public List<String> header() {
-        return header;
-    }
-
-    @Override
     public boolean hasNext() {
         try {
             return records.hasNext();

@@ -3,7 +3,6 @@ package fr.espacesante.domain.port.out;
 import fr.espacesante.domain.population.RegistryFile;
 import fr.espacesante.domain.population.RegistryRow;
 import java.util.Iterator;
-import java.util.List;
 
 /** Reads a registry file as a stream of lines, never whole in memory. */
 public interface RegistryFiles {
@@ -15,9 +14,6 @@ public interface RegistryFiles {
      * {@link fr.espacesante.domain.population.UnreadableFileException} when the file cannot be read further.
      */
     interface Rows extends Iterator<RegistryRow>, AutoCloseable {
-        /** Column names as the header gives them. */
-        List<String> header();
-
         @Override
         void close();
     }
