@@ -1,0 +1,94 @@
+package fr.espacesante.domain.access;
+
+import fr.espacesante.domain.access.Actor.LegalRepresentative;
+import fr.espacesante.domain.access.Actor.Operator;
+import fr.espacesante.domain.access.Actor.Patient;
+import fr.espacesante.domain.access.Actor.Professional;
+
+/**
+ * The one decision function of "who may see what" (PRODUCT.md): every function that touches a
+ * space asks it, and records its answer in the access history. Refusals are checked before grants,
+ * so that a blocked professional is refused whatever else applies.
+ */
+public final class AccessPolicy {
+
+    private static final int MIN_JUSTIFICATION = 10;
+
+    public AccessDecision decide(AccessRequest request) {
+        return switch (request.actor()) {
+            case Operator operator -> AccessDecision.refuse(AccessRule.NO_HEALTH_DATA_FOR_OPERATORS);
+            case Patient patient -> forPatient(patient, request);
+            case LegalRepresentative parent -> forLegalRepresentative(parent, request);
+            case Professional professional -> forProfessional(professional, request);
+        };
+    }
+
+    private static AccessDecision forPatient(Patient patient, AccessRequest request) {
+        if (!patient.personKey().equals(request.space().ownerKey())) {
+            return AccessDecision.refuse(AccessRule.NO_AUTHORISATION);
+        }
+        if (request.resource().isDocument() && request.resource().heldBackFromPatient()) {
+            return AccessDecision.refuse(AccessRule.HELD_BACK);
+        }
+        return AccessDecision.allow(AccessRule.OWNER);
+    }
+
+    private static AccessDecision forLegalRepresentative(LegalRepresentative parent, AccessRequest request) {
+        if (!request.space().legalRepresentatives().contains(parent.personKey())) {
+            return AccessDecision.refuse(AccessRule.NO_AUTHORISATION);
+        }
+        Resource resource = request.resource();
+        if (resource.isDocument() && resource.heldBackFromPatient()) {
+            return AccessDecision.refuse(AccessRule.HELD_BACK);
+        }
+        if (resource.isDocument() && resource.hiddenFromLegalRepresentatives()) {
+            return AccessDecision.refuse(AccessRule.HIDDEN_FROM_REPRESENTATIVES);
+        }
+        return AccessDecision.allow(AccessRule.LEGAL_REPRESENTATIVE);
+    }
+
+    private static AccessDecision forProfessional(Professional professional, AccessRequest request) {
+        SpaceAccess space = request.space();
+        Resource resource = request.resource();
+        String rpps = professional.rpps();
+        if (space.blockedRpps().contains(rpps)) {
+            return AccessDecision.refuse(AccessRule.BLOCKED);
+        }
+        if (resource.isPatientOnly()) {
+            return AccessDecision.refuse(AccessRule.PATIENT_ONLY);
+        }
+        boolean author = resource.isDocument() && rpps.equals(resource.authorRpps());
+        if (author) {
+            return AccessDecision.allow(AccessRule.DOCUMENT_AUTHOR);
+        }
+        AccessDecision relationship = relationship(professional, request);
+        if (!relationship.allowed()) {
+            return relationship;
+        }
+        if (resource.isDocument() && resource.hiddenByPatient() && relationship.rule() != AccessRule.TREATING_DOCTOR) {
+            return AccessDecision.refuse(AccessRule.HIDDEN_BY_PATIENT);
+        }
+        return relationship;
+    }
+
+    /** Why this professional may open the space at all: treating doctor, consent, or emergency. */
+    private static AccessDecision relationship(Professional professional, AccessRequest request) {
+        SpaceAccess space = request.space();
+        if (space.isTreatingDoctor(professional.rpps())) {
+            return AccessDecision.allow(AccessRule.TREATING_DOCTOR);
+        }
+        if (space.consentedRpps().contains(professional.rpps())) {
+            return AccessDecision.allow(AccessRule.CONSENT);
+        }
+        if (professional.emergencySetting() && request.emergencyJustification().isPresent()) {
+            if (!space.emergencyAccessEnabled()) {
+                return AccessDecision.refuse(AccessRule.EMERGENCY_DISABLED);
+            }
+            if (request.emergencyJustification().get().strip().length() < MIN_JUSTIFICATION) {
+                return AccessDecision.refuse(AccessRule.EMERGENCY_WITHOUT_JUSTIFICATION);
+            }
+            return AccessDecision.allow(AccessRule.EMERGENCY);
+        }
+        return AccessDecision.refuse(AccessRule.NO_AUTHORISATION);
+    }
+}

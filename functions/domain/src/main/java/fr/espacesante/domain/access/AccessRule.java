@@ -1,0 +1,38 @@
+package fr.espacesante.domain.access;
+
+/** The rules of "who may see what", each with the stable id shown to the patient in the access history. */
+public enum AccessRule {
+    OWNER("titulaire", "Le titulaire de l'espace"),
+    LEGAL_REPRESENTATIVE("representant-legal", "Un représentant légal agissant pour un mineur"),
+    TREATING_DOCTOR("medecin-traitant", "Le médecin traitant désigné par le patient"),
+    CONSENT("consentement", "Un professionnel autorisé par le patient lors d'une prise en charge"),
+    EMERGENCY("bris-de-glace", "Un accès en urgence justifié"),
+    DOCUMENT_AUTHOR("auteur-document", "L'auteur du document"),
+    BLOCKED("professionnel-bloque", "Le patient a bloqué ce professionnel"),
+    HIDDEN_BY_PATIENT("document-masque", "Le patient a masqué ce document aux professionnels"),
+    HELD_BACK("document-en-attente", "Document en attente d'une consultation d'annonce"),
+    HIDDEN_FROM_REPRESENTATIVES("document-masque-representants", "Document du mineur masqué à ses représentants légaux"),
+    PATIENT_ONLY("reserve-au-patient", "Réservé au patient"),
+    EMERGENCY_DISABLED("urgence-desactivee", "Le patient a désactivé l'accès en urgence"),
+    EMERGENCY_WITHOUT_JUSTIFICATION("urgence-sans-justification", "Un accès en urgence exige une justification écrite"),
+    NO_HEALTH_DATA_FOR_OPERATORS("operateur-sans-donnees-de-sante", "Les opérateurs n'accèdent pas aux données de santé"),
+    NO_AUTHORISATION("sans-autorisation", "Aucune autorisation du patient");
+
+    private final String id;
+    private final String label;
+
+    AccessRule(String id, String label) {
+        this.id = id;
+        this.label = label;
+    }
+
+    /** Stable identifier, shown to the patient and stored in the access history. */
+    public String id() {
+        return id;
+    }
+
+    /** French wording for the patient. */
+    public String label() {
+        return label;
+    }
+}

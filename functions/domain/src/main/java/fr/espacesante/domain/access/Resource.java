@@ -1,0 +1,50 @@
+package fr.espacesante.domain.access;
+
+/**
+ * What is asked for in a space. Documents carry their author and visibility flags.
+ *
+ * @param authorRpps the professional who deposited the document, or null (patient's own document)
+ * @param heldBackFromPatient deposited hidden from the patient until discussed with them
+ * @param hiddenByPatient hidden by the patient from professionals
+ * @param hiddenFromLegalRepresentatives a minor's document not shown to the parents
+ */
+public record Resource(Kind kind, String authorRpps, boolean heldBackFromPatient, boolean hiddenByPatient,
+                       boolean hiddenFromLegalRepresentatives) {
+
+    public enum Kind {
+        /** A document of the shared medical record (DMP). */
+        DOCUMENT,
+        /** The medical profile: allergies, history, treatments, measurements. */
+        PROFILE,
+        /** Secure messaging conversations. */
+        MESSAGES,
+        /** The health agenda. */
+        AGENDA,
+        /** Who may access and how: treating doctor, blocked professionals, emergency setting. */
+        SETTINGS,
+        /** The access history of the space. */
+        ACCESS_HISTORY
+    }
+
+    public static Resource of(Kind kind) {
+        if (kind == Kind.DOCUMENT) {
+            throw new IllegalArgumentException("a document needs its author and flags");
+        }
+        return new Resource(kind, null, false, false, false);
+    }
+
+    public static Resource document(String authorRpps, boolean heldBackFromPatient, boolean hiddenByPatient,
+                                    boolean hiddenFromLegalRepresentatives) {
+        return new Resource(Kind.DOCUMENT, authorRpps, heldBackFromPatient, hiddenByPatient,
+                hiddenFromLegalRepresentatives);
+    }
+
+    boolean isDocument() {
+        return kind == Kind.DOCUMENT;
+    }
+
+    /** Settings and access history belong to the patient (and a parent acting for them) only. */
+    boolean isPatientOnly() {
+        return kind == Kind.SETTINGS || kind == Kind.ACCESS_HISTORY;
+    }
+}

@@ -1,0 +1,27 @@
+package fr.espacesante.domain.access;
+
+import java.util.Set;
+
+/**
+ * What the patient decided about access to their space.
+ *
+ * @param ownerKey the person key of the space's owner
+ * @param legalRepresentatives person keys of the parents the (minor's) space is attached to
+ * @param treatingDoctorRpps the designated médecin traitant, or null
+ * @param consentedRpps professionals authorised by consent recorded at the point of care
+ * @param blockedRpps professionals the patient blocked
+ * @param emergencyAccessEnabled false when the patient turned emergency access off
+ */
+public record SpaceAccess(String ownerKey, Set<String> legalRepresentatives, String treatingDoctorRpps,
+                          Set<String> consentedRpps, Set<String> blockedRpps, boolean emergencyAccessEnabled) {
+
+    public SpaceAccess {
+        legalRepresentatives = Set.copyOf(legalRepresentatives);
+        consentedRpps = Set.copyOf(consentedRpps);
+        blockedRpps = Set.copyOf(blockedRpps);
+    }
+
+    boolean isTreatingDoctor(String rpps) {
+        return rpps.equals(treatingDoctorRpps);
+    }
+}

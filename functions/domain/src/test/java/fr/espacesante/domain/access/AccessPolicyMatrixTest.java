@@ -1,0 +1,224 @@
+package fr.espacesante.domain.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.espacesante.domain.access.AccessRequest.Action;
+import fr.espacesante.domain.access.Actor.LegalRepresentative;
+import fr.espacesante.domain.access.Actor.Operator;
+import fr.espacesante.domain.access.Actor.Patient;
+import fr.espacesante.domain.access.Actor.Professional;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The authorisation matrix: every actor kind × every condition of the rules × every resource kind
+ * (and document flag) × read/write. The expected outcome of each case is written from the product
+ * sentences (PRODUCT.md, "Who may see what"), as facts about the case, not by calling the policy.
+ */
+class AccessPolicyMatrixTest {
+
+    private static final String OWNER = "owner";
+    private static final String PARENT = "parent";
+    private static final String TREATING = "10000000001";
+    private static final String CONSENTED = "10000000002";
+    private static final String STRANGER = "10000000003";
+    private static final String AUTHOR = "10000000004";
+    private static final String BLOCKED_TREATING = "10000000005";
+
+    /** An actor of the matrix and the facts about them that the product sentences talk about. */
+    private record Who(String label, Actor actor, Optional<String> justification) {
+    }
+
+    private record Case(Who who, boolean emergencyEnabled, Resource resource, Action action) {
+        String name() {
+            return who.label + " | urgence " + (emergencyEnabled ? "on" : "off") + " | " + describe(resource) + " | " + action;
+        }
+    }
+
+    private final AccessPolicy policy = new AccessPolicy();
+
+    private static List<Who> actors() {
+        String reason = "Patient inconscient aux urgences, antécédents requis";
+        return List.of(
+                new Who("patient titulaire", new Patient(OWNER), Optional.empty()),
+                new Who("autre patient", new Patient("someone-else"), Optional.empty()),
+                new Who("représentant légal", new LegalRepresentative(PARENT), Optional.empty()),
+                new Who("autre parent", new LegalRepresentative("other-parent"), Optional.empty()),
+                new Who("médecin traitant", pro(TREATING, false), Optional.empty()),
+                new Who("professionnel consenti", pro(CONSENTED, false), Optional.empty()),
+                new Who("urgentiste justifié", pro(STRANGER, true), Optional.of(reason)),
+                new Who("urgentiste sans justification", pro(STRANGER, true), Optional.of("urgent")),
+                new Who("hors urgence avec justification", pro(STRANGER, false), Optional.of(reason)),
+                new Who("professionnel sans lien", pro(STRANGER, false), Optional.empty()),
+                new Who("auteur sans autre lien", pro(AUTHOR, false), Optional.empty()),
+                new Who("médecin traitant bloqué", pro(BLOCKED_TREATING, false), Optional.empty()),
+                new Who("opérateur", new Operator("042"), Optional.empty()));
+    }
+
+    private static Professional pro(String rpps, boolean emergencySetting) {
+        return new Professional(rpps, "Dr " + rpps, "medecin", emergencySetting);
+    }
+
+    private static List<Resource> resources() {
+        List<Resource> resources = new ArrayList<>();
+        for (Resource.Kind kind : Resource.Kind.values()) {
+            if (kind != Resource.Kind.DOCUMENT) {
+                resources.add(Resource.of(kind));
+            }
+        }
+        for (String author : new String[] {null, AUTHOR, BLOCKED_TREATING}) {
+            for (int flags = 0; flags < 8; flags++) {
+                resources.add(Resource.document(author, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0));
+            }
+        }
+        return resources;
+    }
+
+    private static List<Case> matrix() {
+        List<Case> cases = new ArrayList<>();
+        for (Who who : actors()) {
+            for (boolean emergencyEnabled : new boolean[] {true, false}) {
+                for (Resource resource : resources()) {
+                    for (Action action : Action.values()) {
+                        cases.add(new Case(who, emergencyEnabled, resource, action));
+                    }
+                }
+            }
+        }
+        return cases;
+    }
+
+    /** The product sentences, as facts of the case. Null rule = refused for lack of any authorisation. */
+    private static Expected expected(Case c) {
+        Resource r = c.resource();
+        boolean document = r.kind() == Resource.Kind.DOCUMENT;
+        boolean patientOnly = r.kind() == Resource.Kind.SETTINGS || r.kind() == Resource.Kind.ACCESS_HISTORY;
+        Actor actor = c.who().actor();
+
+        // "Operators never see health data."
+        if (actor instanceof Operator) {
+            return Expected.refused(AccessRule.NO_HEALTH_DATA_FOR_OPERATORS);
+        }
+        // "The patient sees everything in their space, except documents a professional still holds back."
+        if (actor instanceof Patient p) {
+            boolean isOwner = p.personKey().equals(OWNER);
+            if (!isOwner) {
+                return Expected.refused(AccessRule.NO_AUTHORISATION);
+            }
+            return document && r.heldBackFromPatient() ? Expected.refused(AccessRule.HELD_BACK) : Expected.allowed(AccessRule.OWNER);
+        }
+        // "A parent acting for a minor, except documents flagged hidden from legal representatives" (nor held back).
+        if (actor instanceof LegalRepresentative p) {
+            if (!p.personKey().equals(PARENT)) {
+                return Expected.refused(AccessRule.NO_AUTHORISATION);
+            }
+            if (document && r.heldBackFromPatient()) {
+                return Expected.refused(AccessRule.HELD_BACK);
+            }
+            return document && r.hiddenFromLegalRepresentatives()
+                    ? Expected.refused(AccessRule.HIDDEN_FROM_REPRESENTATIVES) : Expected.allowed(AccessRule.LEGAL_REPRESENTATIVE);
+        }
+        Professional pro = (Professional) actor;
+        boolean blocked = pro.rpps().equals(BLOCKED_TREATING);
+        boolean treating = pro.rpps().equals(TREATING) || pro.rpps().equals(BLOCKED_TREATING);
+        boolean consented = pro.rpps().equals(CONSENTED);
+        boolean isAuthor = document && pro.rpps().equals(r.authorRpps());
+        boolean asksEmergency = pro.emergencySetting() && c.who().justification().isPresent();
+        boolean justified = c.who().justification().map(j -> j.length() >= 10).orElse(false);
+
+        // "A blocked professional is refused everything, whatever else applies."
+        if (blocked) {
+            return Expected.refused(AccessRule.BLOCKED);
+        }
+        // Settings and the access history are the patient's own business.
+        if (patientOnly) {
+            return Expected.refused(AccessRule.PATIENT_ONLY);
+        }
+        // "A document's author always sees it."
+        if (isAuthor) {
+            return Expected.allowed(AccessRule.DOCUMENT_AUTHOR);
+        }
+        AccessRule grant = treating ? AccessRule.TREATING_DOCTOR
+                : consented ? AccessRule.CONSENT
+                : asksEmergency && c.emergencyEnabled() && justified ? AccessRule.EMERGENCY : null;
+        if (grant == null) {
+            if (asksEmergency && !c.emergencyEnabled()) {
+                return Expected.refused(AccessRule.EMERGENCY_DISABLED);
+            }
+            if (asksEmergency && !justified) {
+                return Expected.refused(AccessRule.EMERGENCY_WITHOUT_JUSTIFICATION);
+            }
+            return Expected.refused(AccessRule.NO_AUTHORISATION);
+        }
+        // "A document the patient hid is refused to professionals except its author and the treating doctor."
+        if (document && r.hiddenByPatient() && grant != AccessRule.TREATING_DOCTOR) {
+            return Expected.refused(AccessRule.HIDDEN_BY_PATIENT);
+        }
+        return Expected.allowed(grant);
+    }
+
+    private record Expected(boolean allowed, AccessRule rule) {
+        static Expected allowed(AccessRule rule) {
+            return new Expected(true, rule);
+        }
+
+        static Expected refused(AccessRule rule) {
+            return new Expected(false, rule);
+        }
+    }
+
+    private AccessDecision decide(Case c) {
+        SpaceAccess space = new SpaceAccess(OWNER, Set.of(PARENT), treatingOf(c), Set.of(CONSENTED),
+                Set.of(BLOCKED_TREATING), c.emergencyEnabled());
+        return policy.decide(new AccessRequest(c.who().actor(), space, c.resource(), c.action(), c.who().justification()));
+    }
+
+    /** The blocked professional is also the designated treating doctor: blocking wins. */
+    private static String treatingOf(Case c) {
+        return c.who().actor() instanceof Professional p && p.rpps().equals(BLOCKED_TREATING) ? BLOCKED_TREATING : TREATING;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_case_of_the_matrix() {
+        return matrix().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            AccessDecision decision = decide(c);
+            Expected expected = expected(c);
+            assertThat(decision.allowed()).as("allowed").isEqualTo(expected.allowed());
+            assertThat(decision.rule()).as("rule").isEqualTo(expected.rule());
+            assertThat(decision.reason()).isEqualTo(decision.rule().label());
+        }));
+    }
+
+    @Test
+    void the_matrix_covers_every_rule_and_prints_its_size() {
+        Map<AccessRule, int[]> byRule = new EnumMap<>(AccessRule.class);
+        int allowed = 0;
+        List<Case> cases = matrix();
+        for (Case c : cases) {
+            AccessDecision decision = decide(c);
+            byRule.computeIfAbsent(decision.rule(), r -> new int[1])[0]++;
+            allowed += decision.allowed() ? 1 : 0;
+        }
+        assertThat(byRule.keySet()).containsExactlyInAnyOrder(AccessRule.values());
+        StringBuilder summary = new StringBuilder("access matrix: " + cases.size() + " cases, " + allowed + " allowed, "
+                + (cases.size() - allowed) + " refused;");
+        byRule.forEach((rule, n) -> summary.append(' ').append(rule.id()).append('=').append(n[0]));
+        System.out.println(summary);
+    }
+
+    private static String describe(Resource r) {
+        if (r.kind() != Resource.Kind.DOCUMENT) {
+            return r.kind().name();
+        }
+        return "DOCUMENT auteur=" + r.authorRpps() + (r.heldBackFromPatient() ? " retenu" : "")
+                + (r.hiddenByPatient() ? " masqué" : "") + (r.hiddenFromLegalRepresentatives() ? " masqué-représentants" : "");
+    }
+}
