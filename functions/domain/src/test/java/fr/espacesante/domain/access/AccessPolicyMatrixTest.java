@@ -7,6 +7,10 @@ import fr.espacesante.domain.access.Actor.LegalRepresentative;
 import fr.espacesante.domain.access.Actor.Operator;
 import fr.espacesante.domain.access.Actor.Patient;
 import fr.espacesante.domain.access.Actor.Professional;
+import fr.espacesante.domain.support.InMemoryAccessHistory;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -43,7 +47,9 @@ class AccessPolicyMatrixTest {
         }
     }
 
-    private final AccessPolicy policy = new AccessPolicy();
+    private final InMemoryAccessHistory history = new InMemoryAccessHistory();
+    private final SpaceAccessGuard guard = new SpaceAccessGuard(new AccessPolicy(), history,
+            Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
 
     private static List<Who> actors() {
         String reason = "Patient inconscient aux urgences, antécédents requis";
@@ -178,7 +184,8 @@ class AccessPolicyMatrixTest {
     private AccessDecision decide(Case c) {
         SpaceAccess space = new SpaceAccess(OWNER, Set.of(PARENT), treatingOf(c), Set.of(CONSENTED),
                 Set.of(BLOCKED_TREATING), c.emergencyEnabled());
-        return policy.decide(new AccessRequest(c.who().actor(), space, c.resource(), c.action(), c.who().justification()));
+        return guard.check(new AccessRequest(c.who().actor(), space, c.resource(), c.action(), c.who().justification()),
+                describe(c.resource()));
     }
 
     /** The blocked professional is also the designated treating doctor: blocking wins. */
@@ -194,6 +201,13 @@ class AccessPolicyMatrixTest {
             assertThat(decision.allowed()).as("allowed").isEqualTo(expected.allowed());
             assertThat(decision.rule()).as("rule").isEqualTo(expected.rule());
             assertThat(decision.reason()).isEqualTo(decision.rule().label());
+            // Every decision, allowed or refused, is in the space's access history with its rule.
+            AccessEntry recorded = history.entries.getLast();
+            assertThat(recorded.spaceKey()).isEqualTo(OWNER);
+            assertThat(recorded.ruleId()).isEqualTo(expected.rule().id());
+            assertThat(recorded.allowed()).isEqualTo(expected.allowed());
+            assertThat(recorded.action()).isEqualTo(c.action().name());
+            assertThat(recorded.justification().isPresent()).isEqualTo(expected.rule() == AccessRule.EMERGENCY);
         }));
     }
 
