@@ -87,6 +87,23 @@ class TemplateIT {
     }
 
     @Test
+    void the_access_history_is_append_only_for_every_function() {
+        String historyArn = String.valueOf(template.resolve(Map.of("Fn::GetAtt", List.of("AccessHistoryTable", "Arn"))));
+        for (var function : template.functions()) {
+            for (Object policy : list(template.properties(function.logicalId()).get("Policies"))) {
+                for (Object raw : list(map(policy).get("Statement"))) {
+                    Map<String, Object> statement = map(raw);
+                    if (String.valueOf(statement.get("Resource")).contains(historyArn)) {
+                        assertThat(statement.get("Action") instanceof List<?> l ? l : List.of(statement.get("Action")))
+                                .as(function.logicalId() + " on the access history")
+                                .allMatch(a -> List.of("dynamodb:PutItem", "dynamodb:Query").contains(String.valueOf(a)));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void tables_and_buckets_are_encrypted_with_our_rotated_key_and_never_public() {
         assertThat(template.properties("DataKey").get("EnableKeyRotation")).isEqualTo(true);
         template.resourcesOfType("AWS::DynamoDB::Table").keySet().forEach(id -> {
