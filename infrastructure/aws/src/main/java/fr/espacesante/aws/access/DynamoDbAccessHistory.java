@@ -1,11 +1,10 @@
 package fr.espacesante.aws.access;
 
+import fr.espacesante.aws.SortableInstants;
 import fr.espacesante.domain.access.AccessEntry;
 import fr.espacesante.domain.port.out.AccessHistory;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class DynamoDbAccessHistory implements AccessHistory {
 
     private static final TableSchema<AccessEntryItem> SCHEMA = TableSchema.fromBean(AccessEntryItem.class);
-    private static final DateTimeFormatter SORTABLE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final Expression NEVER_REPLACE =
             Expression.builder().expression("attribute_not_exists(entryKey)").build();
 
@@ -41,7 +38,7 @@ public final class DynamoDbAccessHistory implements AccessHistory {
     public void append(AccessEntry entry) {
         AccessEntryItem item = new AccessEntryItem();
         item.setSpaceKey(entry.spaceKey());
-        item.setEntryKey(SORTABLE.format(entry.at()) + "#" + UUID.randomUUID());
+        item.setEntryKey(SortableInstants.format(entry.at()) + "#" + UUID.randomUUID());
         item.setAt(entry.at().toString());
         item.setActorKind(entry.actorKind());
         item.setActorId(entry.actorId());

@@ -1,13 +1,12 @@
 package fr.espacesante.aws.population;
 
+import fr.espacesante.aws.SortableInstants;
 import fr.espacesante.domain.population.ImportRun;
 import fr.espacesante.domain.population.ImportSummary;
 import fr.espacesante.domain.population.RegistryFile;
 import fr.espacesante.domain.port.out.ImportHistory;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -19,9 +18,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 /** Import runs in DynamoDB; listing goes through the ByRecency index, never a scan. */
 public final class DynamoDbImportHistory implements ImportHistory {
 
-    /** Fixed width, so that the index sorts by time (Instant.toString drops zero fractions). */
-    private static final DateTimeFormatter SORTABLE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     /** Operators look back over a year of imports; the registry files themselves expire after 365 days. */
     private static final Duration KEPT_FOR = Duration.ofDays(400);
     private static final TableSchema<ImportRunItem> SCHEMA = TableSchema.fromBean(ImportRunItem.class);
@@ -36,7 +32,7 @@ public final class DynamoDbImportHistory implements ImportHistory {
     public void record(ImportRun run) {
         ImportRunItem item = new ImportRunItem();
         item.setImportId(run.importId());
-        item.setStartedAt(SORTABLE.format(run.startedAt()));
+        item.setStartedAt(SortableInstants.format(run.startedAt()));
         item.setFinishedAt(run.finishedAt().toString());
         item.setExpiresAt(run.startedAt().plus(KEPT_FOR).getEpochSecond());
         item.setBucket(run.file().container());
