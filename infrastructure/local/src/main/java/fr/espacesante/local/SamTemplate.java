@@ -177,7 +177,6 @@ public final class SamTemplate {
         return found;
     }
 
-    @SuppressWarnings("unchecked")
     public List<String> publicRoutes() {
         return strings(map(map(root.get("Metadata")).get("EspaceSante")).get("PublicRoutes"));
     }
