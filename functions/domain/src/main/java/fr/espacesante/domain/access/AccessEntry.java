@@ -13,6 +13,9 @@ public record AccessEntry(String spaceKey, Instant at, String actorKind, String 
                           String actorProfession, String resourceKind, String resourceId, String action,
                           String ruleId, boolean allowed, Optional<String> justification) {
 
+    /** The actor id written for a professional whose token carried no valid RPPS. */
+    public static final String UNVERIFIED_ID = "non-identifie";
+
     static AccessEntry of(AccessRequest request, String resourceId, AccessDecision decision, Instant at) {
         Actor actor = request.actor();
         String kind;
@@ -30,7 +33,8 @@ public record AccessEntry(String spaceKey, Instant at, String actorKind, String 
             }
             case Actor.Professional p -> {
                 kind = "PROFESSIONNEL";
-                id = p.rpps();
+                // A malformed claim is not written into the patient's history as if it were an RPPS.
+                id = p.identityVerified() ? p.rpps() : UNVERIFIED_ID;
                 name = p.name();
                 profession = p.profession();
             }

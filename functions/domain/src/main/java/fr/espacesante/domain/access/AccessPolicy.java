@@ -51,10 +51,17 @@ public final class AccessPolicy {
         SpaceAccess space = request.space();
         Resource resource = request.resource();
         String rpps = professional.rpps();
+        if (!professional.identityVerified()) {
+            return AccessDecision.refuse(AccessRule.UNVERIFIED_PROFESSIONAL);
+        }
         if (space.blockedRpps().contains(rpps)) {
             return AccessDecision.refuse(AccessRule.BLOCKED);
         }
-        if (resource.isPatientOnly()) {
+        if (resource.isConsent() && request.action() == AccessRequest.Action.WRITE) {
+            // Declaring the consent the patient gave at the point of care is how a professional gets access.
+            return AccessDecision.allow(AccessRule.CONSENT_DECLARATION);
+        }
+        if (resource.isPatientOnly() || resource.isConsent()) {
             return AccessDecision.refuse(AccessRule.PATIENT_ONLY);
         }
         boolean author = resource.isDocument() && rpps.equals(resource.authorRpps());

@@ -6,6 +6,7 @@ public enum AccessRule {
     LEGAL_REPRESENTATIVE("representant-legal", "Un représentant légal agissant pour un mineur"),
     TREATING_DOCTOR("medecin-traitant", "Le médecin traitant désigné par le patient"),
     CONSENT("consentement", "Un professionnel autorisé par le patient lors d'une prise en charge"),
+    CONSENT_DECLARATION("declaration-consentement", "Un professionnel déclare le consentement recueilli lors d'une prise en charge"),
     EMERGENCY("bris-de-glace", "Un accès en urgence justifié"),
     DOCUMENT_AUTHOR("auteur-document", "L'auteur du document"),
     BLOCKED("professionnel-bloque", "Le patient a bloqué ce professionnel"),
@@ -15,6 +16,7 @@ public enum AccessRule {
     PATIENT_ONLY("reserve-au-patient", "Réservé au patient"),
     EMERGENCY_DISABLED("urgence-desactivee", "Le patient a désactivé l'accès en urgence"),
     EMERGENCY_WITHOUT_JUSTIFICATION("urgence-sans-justification", "Un accès en urgence exige une justification écrite"),
+    UNVERIFIED_PROFESSIONAL("professionnel-non-identifie", "L'identité professionnelle (RPPS) n'a pas pu être vérifiée"),
     NO_HEALTH_DATA_FOR_OPERATORS("operateur-sans-donnees-de-sante", "Les opérateurs n'accèdent pas aux données de santé"),
     NO_AUTHORISATION("sans-autorisation", "Aucune autorisation du patient");
 

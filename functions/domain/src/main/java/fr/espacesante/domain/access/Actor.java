@@ -11,8 +11,18 @@ public sealed interface Actor {
     record LegalRepresentative(String personKey) implements Actor {
     }
 
-    /** A health professional, as Pro Santé Connect vouches for them. */
+    /**
+     * A health professional, as Pro Santé Connect vouches for them.
+     *
+     * @param rpps the 11-digit RPPS number from the token; anything else is an unverified identity
+     */
     record Professional(String rpps, String name, String profession, boolean emergencySetting) implements Actor {
+
+        /** RPPS numbers are 11 digits; a token without one cannot act as a professional. */
+        public boolean identityVerified() {
+            return rpps != null && rpps.length() == 11 && rpps.chars().allMatch(c -> c >= '0' && c <= '9')
+                    && profession != null && !profession.isBlank();
+        }
     }
 
     /** A health-insurance operator (admin scope): runs the service, never reads health data. */

@@ -12,6 +12,8 @@ public record Resource(Kind kind, String authorRpps, boolean heldBackFromPatient
                        boolean hiddenFromLegalRepresentatives) {
 
     public enum Kind {
+        /** The space as a whole: what a professional opens before reading anything in it. */
+        SPACE,
         /** A document of the shared medical record (DMP). */
         DOCUMENT,
         /** The medical profile: allergies, history, treatments, measurements. */
@@ -22,6 +24,8 @@ public record Resource(Kind kind, String authorRpps, boolean heldBackFromPatient
         AGENDA,
         /** Who may access and how: treating doctor, blocked professionals, emergency setting. */
         SETTINGS,
+        /** The consents recorded at the point of care: declared by a professional, revoked by the patient. */
+        CONSENT,
         /** The access history of the space. */
         ACCESS_HISTORY
     }
@@ -46,5 +50,9 @@ public record Resource(Kind kind, String authorRpps, boolean heldBackFromPatient
     /** Settings and access history belong to the patient (and a parent acting for them) only. */
     boolean isPatientOnly() {
         return kind == Kind.SETTINGS || kind == Kind.ACCESS_HISTORY;
+    }
+
+    boolean isConsent() {
+        return kind == Kind.CONSENT;
     }
 }

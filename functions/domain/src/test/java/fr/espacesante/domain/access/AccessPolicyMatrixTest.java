@@ -66,6 +66,9 @@ class AccessPolicyMatrixTest {
                 new Who("professionnel sans lien", pro(STRANGER, false), Optional.empty()),
                 new Who("auteur sans autre lien", pro(AUTHOR, false), Optional.empty()),
                 new Who("médecin traitant bloqué", pro(BLOCKED_TREATING, false), Optional.empty()),
+                new Who("professionnel sans RPPS", new Professional(null, "Dr Sans Numéro", "medecin", true),
+                        Optional.of(reason)),
+                new Who("RPPS mal formé", new Professional("12345", "Dr Court", "medecin", false), Optional.empty()),
                 new Who("opérateur", new Operator("042"), Optional.empty()));
     }
 
@@ -107,6 +110,7 @@ class AccessPolicyMatrixTest {
         Resource r = c.resource();
         boolean document = r.kind() == Resource.Kind.DOCUMENT;
         boolean patientOnly = r.kind() == Resource.Kind.SETTINGS || r.kind() == Resource.Kind.ACCESS_HISTORY;
+        boolean consentRegistry = r.kind() == Resource.Kind.CONSENT;
         Actor actor = c.who().actor();
 
         // "Operators never see health data."
@@ -133,6 +137,10 @@ class AccessPolicyMatrixTest {
                     ? Expected.refused(AccessRule.HIDDEN_FROM_REPRESENTATIVES) : Expected.allowed(AccessRule.LEGAL_REPRESENTATIVE);
         }
         Professional pro = (Professional) actor;
+        // Identity claims are re-checked: no 11-digit RPPS (or no profession), no access at all.
+        if (pro.rpps() == null || !pro.rpps().matches("[0-9]{11}")) {
+            return Expected.refused(AccessRule.UNVERIFIED_PROFESSIONAL);
+        }
         boolean blocked = pro.rpps().equals(BLOCKED_TREATING);
         boolean treating = pro.rpps().equals(TREATING) || pro.rpps().equals(BLOCKED_TREATING);
         boolean consented = pro.rpps().equals(CONSENTED);
@@ -144,8 +152,12 @@ class AccessPolicyMatrixTest {
         if (blocked) {
             return Expected.refused(AccessRule.BLOCKED);
         }
-        // Settings and the access history are the patient's own business.
-        if (patientOnly) {
+        // "A professional authorised by the patient's consent recorded at the point of care": the professional records it.
+        if (consentRegistry && c.action() == Action.WRITE) {
+            return Expected.allowed(AccessRule.CONSENT_DECLARATION);
+        }
+        // Settings, consents and the access history are otherwise the patient's own business.
+        if (patientOnly || consentRegistry) {
             return Expected.refused(AccessRule.PATIENT_ONLY);
         }
         // "A document's author always sees it."
@@ -190,7 +202,7 @@ class AccessPolicyMatrixTest {
 
     /** The blocked professional is also the designated treating doctor: blocking wins. */
     private static String treatingOf(Case c) {
-        return c.who().actor() instanceof Professional p && p.rpps().equals(BLOCKED_TREATING) ? BLOCKED_TREATING : TREATING;
+        return c.who().actor() instanceof Professional p && BLOCKED_TREATING.equals(p.rpps()) ? BLOCKED_TREATING : TREATING;
     }
 
     @TestFactory
