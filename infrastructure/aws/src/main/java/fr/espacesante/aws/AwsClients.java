@@ -4,6 +4,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Builds the SDK clients a function needs. Region, credentials and endpoints come from the SDK's
@@ -29,5 +30,9 @@ public final class AwsClients {
                 .httpClient(UrlConnectionHttpClient.create())
                 .forcePathStyle(true)
                 .build();
+    }
+
+    public static SesV2Client ses() {
+        return SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()).build();
     }
 }

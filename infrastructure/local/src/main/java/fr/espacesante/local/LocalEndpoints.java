@@ -23,15 +23,17 @@ final class LocalEndpoints implements LocalGateway.LocalEndpoints {
             return switch (method + " " + path) {
                 case "GET /_local/status" -> LocalGateway.Response.json(200, status());
                 case "POST /_local/tokens/patient" -> token(stack.issuers().patientToken(
-                        stack.parameter("CitizenAudience"), required(query, "nir"),
+                        stack.parameter("CitizenAudience"), required(query, "sujet"),
                         query.getOrDefault("prenom", "Camille"), query.getOrDefault("nom", "Martin")));
                 case "POST /_local/tokens/professional" -> token(stack.issuers().professionalToken(
-                        stack.parameter("ProfessionalAudience"), required(query, "rpps"),
-                        query.getOrDefault("profession", "medecin"),
+                        // An empty rpps or profession gives a token without that claim (to test refusals).
+                        stack.parameter("ProfessionalAudience"), blankToNull(query.getOrDefault("rpps", "")),
+                        blankToNull(query.getOrDefault("profession", "medecin")),
                         Boolean.parseBoolean(query.getOrDefault("urgence", "false"))));
                 case "POST /_local/tokens/operator" -> token(stack.issuers().operatorToken(
                         stack.parameter("AdminAudience"), stack.parameter("AdminScope"),
                         query.getOrDefault("agent", "001")));
+                case "GET /_local/access-log" -> LocalGateway.Response.json(200, stack.gateway().accessLog());
                 case "GET /_local/schedules" -> LocalGateway.Response.json(200, stack.scheduler().entries().stream()
                         .map(e -> Map.of("name", e.name(), "function", e.functionId(),
                                 "expression", e.schedule().expression(), "nextRun", String.valueOf(e.nextRun())))
@@ -55,6 +57,10 @@ final class LocalEndpoints implements LocalGateway.LocalEndpoints {
             throw new IllegalArgumentException("paramètre « " + name + " » requis");
         }
         return value;
+    }
+
+    private static String blankToNull(String value) {
+        return value.isBlank() ? null : value;
     }
 
     private static LocalGateway.Response token(String jwt) {

@@ -39,6 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class LocalGateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalGateway.class);
+    /** The API access log (CloudWatch Logs on AWS). */
+    private static final Logger ACCESS_LOG = LoggerFactory.getLogger("espace.api.access");
+    private static final int ACCESS_LOG_KEPT = 10_000;
+
+    private final java.util.concurrent.ConcurrentLinkedDeque<AccessLogLine> accessLog =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -112,38 +118,69 @@ final class LocalGateway implements AutoCloseable {
                         new String(body, StandardCharsets.UTF_8)));
                 return;
             }
+            String requestId = UUID.randomUUID().toString();
             Optional<Map.Entry<BoundRoute, Matcher>> match = match(method, path);
             if (match.isEmpty()) {
-                write(exchange, Response.json(404, Map.of("message", "Not Found")));
+                reply(exchange, Response.json(404, Map.of("message", "Not Found")),
+                        new AccessLogLine(requestId, Instant.now(), method, "-", path, 404, null, sourceIp(exchange)));
                 return;
             }
             BoundRoute bound = match.get().getKey();
+            String routeKey = bound.route().routeKey();
             JwtAuthorizers.Verified identity = null;
             String authorizer = bound.route().authorizer();
             if (authorizer != null && !"NONE".equals(authorizer)) {
                 var verified = authorizers.verify(authorizer, exchange.getRequestHeaders().getFirst("Authorization"));
                 if (verified.isEmpty()) {
-                    write(exchange, Response.json(401, Map.of("message", "Unauthorized")));
+                    reply(exchange, Response.json(401, Map.of("message", "Unauthorized")), new AccessLogLine(requestId,
+                            Instant.now(), method, routeKey, path, 401, "Unauthorized", sourceIp(exchange)));
                     return;
                 }
                 identity = verified.get();
                 if (!bound.route().scopes().isEmpty()
                         && identity.scopes().stream().noneMatch(bound.route().scopes()::contains)) {
-                    write(exchange, Response.json(403, Map.of("message", "Forbidden")));
+                    reply(exchange, Response.json(403, Map.of("message", "Forbidden")), new AccessLogLine(requestId,
+                            Instant.now(), method, routeKey, path, 403, "Forbidden", sourceIp(exchange)));
                     return;
                 }
             }
-            Map<String, Object> event = event(exchange, bound, match.get().getValue(), rawQuery, body, identity);
-            String output;
+            Map<String, Object> event = event(exchange, bound, match.get().getValue(), rawQuery, body, identity, requestId);
+            Response response;
             try {
-                output = functions.invoke(bound.functionId(), JSON.writeValueAsString(event));
+                response = response(functions.invoke(bound.functionId(), JSON.writeValueAsString(event)));
             } catch (RuntimeException e) {
                 LOG.error("{} failed: {}", bound.functionId(), e.getClass().getName());
-                write(exchange, Response.json(500, Map.of("message", "Internal Server Error")));
-                return;
+                response = Response.json(500, Map.of("message", "Internal Server Error"));
             }
-            write(exchange, response(output));
+            reply(exchange, response, new AccessLogLine(requestId, Instant.now(), method, routeKey, path,
+                    response.status(), null, sourceIp(exchange)));
         }
+    }
+
+    /**
+     * One line of the API access log, with the fields of the template's AccessLogSettings format:
+     * no header, no token, no body — so no identity number and no health data.
+     */
+    public record AccessLogLine(String requestId, Instant requestTime, String httpMethod, String routeKey, String path,
+                                int status, String authorizerError, String sourceIp) {
+    }
+
+    /** The latest access log lines (the most recent {@value #ACCESS_LOG_KEPT}), oldest first. */
+    public List<AccessLogLine> accessLog() {
+        return List.copyOf(accessLog);
+    }
+
+    private void reply(HttpExchange exchange, Response response, AccessLogLine line) throws IOException {
+        accessLog.addLast(line);
+        while (accessLog.size() > ACCESS_LOG_KEPT) {
+            accessLog.pollFirst();
+        }
+        ACCESS_LOG.info("{}", JSON.writeValueAsString(line));
+        write(exchange, response);
+    }
+
+    private static String sourceIp(HttpExchange exchange) {
+        return exchange.getRemoteAddress().getAddress().getHostAddress();
     }
 
     private Optional<Map.Entry<BoundRoute, Matcher>> match(String method, String path) {
@@ -161,7 +198,7 @@ final class LocalGateway implements AutoCloseable {
 
     /** The HTTP API payload format 2.0 event. */
     private Map<String, Object> event(HttpExchange exchange, BoundRoute bound, Matcher matcher, String rawQuery,
-                                      byte[] body, JwtAuthorizers.Verified identity) {
+                                      byte[] body, JwtAuthorizers.Verified identity, String requestId) {
         Instant now = Instant.now();
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
@@ -194,7 +231,7 @@ final class LocalGateway implements AutoCloseable {
         requestContext.put("domainName", headers.getOrDefault("host", "127.0.0.1"));
         requestContext.put("domainPrefix", "local");
         requestContext.put("http", http);
-        requestContext.put("requestId", UUID.randomUUID().toString());
+        requestContext.put("requestId", requestId);
         requestContext.put("routeKey", bound.route().routeKey());
         requestContext.put("stage", "$default");
         requestContext.put("time", REQUEST_TIME.format(now));

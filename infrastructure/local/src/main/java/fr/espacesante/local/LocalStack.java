@@ -195,6 +195,10 @@ public final class LocalStack implements AutoCloseable {
         return functions;
     }
 
+    public LocalGateway gateway() {
+        return gateway;
+    }
+
     public LocalScheduler scheduler() {
         return scheduler;
     }

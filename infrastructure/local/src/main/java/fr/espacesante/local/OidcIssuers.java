@@ -52,24 +52,34 @@ public final class OidcIssuers implements AutoCloseable {
 
     // ------------------------------------------------------------ personas
 
-    /** A patient, identified by the NIR the citizen provider vouches for. */
-    public String patientToken(String audience, String nir, String givenName, String familyName) {
+    /**
+     * A citizen login. Like FranceConnect, the token carries a stable {@code sub} and names, never the
+     * NIR: the person proves they are an insured person at activation.
+     */
+    public String patientToken(String audience, String subject, String givenName, String familyName) {
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("nir", nir);
         claims.put("given_name", givenName);
         claims.put("family_name", familyName);
         claims.put("scope", "openid profile");
-        return token(CITIZEN, "citoyen-" + UUID.nameUUIDFromBytes(nir.getBytes()), List.of(audience), claims, 3600);
+        return token(CITIZEN, subject, List.of(audience), claims, 3600);
     }
 
-    /** A health professional: RPPS number, profession, and whether they work in an emergency setting. */
+    /**
+     * A health professional: RPPS number, profession, and whether they work in an emergency setting.
+     * A null RPPS or profession leaves the claim out (a token the functions must refuse).
+     */
     public String professionalToken(String audience, String rpps, String profession, boolean emergencySetting) {
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("rpps", rpps);
-        claims.put("profession", profession);
+        if (rpps != null) {
+            claims.put("rpps", rpps);
+        }
+        if (profession != null) {
+            claims.put("profession", profession);
+        }
+        claims.put("name", "Dr " + (rpps == null ? "Sans Numéro" : "Praticien " + rpps.substring(Math.max(0, rpps.length() - 4))));
         claims.put("emergency_setting", emergencySetting);
         claims.put("scope", "openid");
-        return token(PROFESSIONAL, "rpps-" + rpps, List.of(audience), claims, 3600);
+        return token(PROFESSIONAL, "psc-" + (rpps == null ? UUID.randomUUID() : rpps), List.of(audience), claims, 3600);
     }
 
     /** A health-insurance operator holding the admin scope. */

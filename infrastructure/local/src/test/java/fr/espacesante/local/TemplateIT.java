@@ -75,9 +75,14 @@ class TemplateIT {
                             ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(statement.get("Action")));
                     for (String resource : resources) {
                         assertThat(resource).as(function.logicalId() + " resource").isNotEqualTo("*").startsWith("arn:");
-                        // A wildcard is allowed only for object keys inside a named bucket.
+                        // A wildcard is allowed only for object keys inside a named bucket, the indexes of a
+                        // named table, and SES identities when the sender address is pinned by a condition.
                         if (resource.contains("*")) {
-                            assertThat(resource).matches("arn:aws:s3:::[a-z0-9.-]+/.*");
+                            boolean objectKeys = resource.matches("arn:aws:s3:::[a-z0-9.-]+/.*");
+                            boolean tableIndexes = resource.matches("arn:aws:dynamodb:[^*]+:table/[^*/]+/index/\\*");
+                            boolean pinnedSender = resource.matches("arn:aws:ses:[^*]+:identity/\\*")
+                                    && String.valueOf(statement.get("Condition")).contains("ses:FromAddress");
+                            assertThat(objectKeys || tableIndexes || pinnedSender).as(function.logicalId() + " " + resource).isTrue();
                         }
                     }
                     actions.forEach(action -> assertThat(action).as(function.logicalId() + " action").doesNotContain("*"));

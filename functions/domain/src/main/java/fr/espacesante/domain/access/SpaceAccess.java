@@ -21,6 +21,11 @@ public record SpaceAccess(String ownerKey, Set<String> legalRepresentatives, Str
         blockedRpps = Set.copyOf(blockedRpps);
     }
 
+    /** A new space: its owner only, emergency access on (the patient may turn it off). */
+    public static SpaceAccess ownedBy(String ownerKey) {
+        return new SpaceAccess(ownerKey, Set.of(), null, Set.of(), Set.of(), true);
+    }
+
     boolean isTreatingDoctor(String rpps) {
         return rpps.equals(treatingDoctorRpps);
     }

@@ -2,13 +2,28 @@ package fr.espacesante.aws.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import fr.espacesante.domain.access.AccessRefusedException;
+import fr.espacesante.domain.access.InvalidRppsException;
+import fr.espacesante.domain.access.SettingConflictException;
+import fr.espacesante.domain.nir.InvalidNirException;
+import fr.espacesante.domain.port.out.IdentityLinks;
+import fr.espacesante.domain.space.AccountConflictException;
+import fr.espacesante.domain.space.IdentityNotRecognisedException;
+import fr.espacesante.domain.space.NotActivatedException;
+import fr.espacesante.domain.space.SpaceNotFoundException;
+import fr.espacesante.domain.space.TooManyAttemptsException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,6 +38,9 @@ public final class HttpApi {
             "content-type", "application/json; charset=utf-8",
             "cache-control", "no-store");
 
+    private static final DateTimeFormatter FRENCH_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH' h 'mm", Locale.FRENCH)
+            .withZone(ZoneId.of("Europe/Paris"));
+
     private HttpApi() {
     }
 
@@ -33,6 +51,38 @@ public final class HttpApi {
             return route.apply(event);
         } catch (ApiError e) {
             return error(e.status(), e.code(), e.getMessage());
+        } catch (AccessRefusedException e) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("code", "ACCES_REFUSE");
+            body.put("message", "Accès refusé : " + e.decision().reason() + ".");
+            body.put("regle", e.decision().rule().id());
+            return json(403, body);
+        } catch (SpaceNotFoundException e) {
+            return error(404, "ESPACE_INTROUVABLE", "Aucun espace santé ouvert pour cette personne.");
+        } catch (NotActivatedException e) {
+            return error(403, "ESPACE_NON_ACTIVE",
+                    "Activez d'abord votre espace santé en prouvant votre identité.");
+        } catch (IdentityNotRecognisedException e) {
+            return error(400, "IDENTITE_NON_RECONNUE",
+                    "Les informations saisies ne permettent pas de vous identifier. Vérifiez-les et réessayez.");
+        } catch (TooManyAttemptsException e) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("code", "TROP_DE_TENTATIVES");
+            body.put("message", "Trop de tentatives infructueuses. Réessayez après " + FRENCH_TIME.format(e.retryAfter()) + ".");
+            body.put("reessayerApres", e.retryAfter().toString());
+            return json(429, body);
+        } catch (AccountConflictException e) {
+            return e.outcome() == IdentityLinks.LinkOutcome.SUBJECT_LINKED_ELSEWHERE
+                    ? error(409, "COMPTE_DEJA_RATTACHE", "Ce compte de connexion est déjà rattaché à une autre personne.")
+                    : error(409, "PERSONNE_DEJA_RATTACHEE",
+                            "Cet espace santé est déjà rattaché à un autre compte de connexion. Contactez votre caisse d'assurance maladie.");
+        } catch (InvalidRppsException e) {
+            return error(400, "RPPS_INVALIDE", "Le numéro RPPS doit comporter 11 chiffres.");
+        } catch (InvalidNirException e) {
+            return error(400, "INS_INVALIDE", "Le matricule INS (numéro de sécurité sociale) n'est pas valide.");
+        } catch (SettingConflictException e) {
+            return error(409, "MEDECIN_TRAITANT_BLOQUE",
+                    "Ce professionnel est bloqué : débloquez-le avant de le désigner comme médecin traitant.");
         } catch (RuntimeException e) {
             // The exception type only: its message may quote request data.
             LOG.error("unexpected failure on {}: {}", event.getRouteKey(), e.getClass().getName());
@@ -88,5 +138,64 @@ public final class HttpApi {
 
     public static Optional<String> queryParameter(APIGatewayV2HTTPEvent event, String name) {
         return Optional.ofNullable(event.getQueryStringParameters()).map(p -> p.get(name));
+    }
+
+    /** The request body as JSON; a body that is absent or not a JSON object is the caller's error. */
+    public static JsonNode body(APIGatewayV2HTTPEvent event) {
+        String raw = event.getBody();
+        if (raw != null && event.getIsBase64Encoded()) {
+            raw = new String(java.util.Base64.getDecoder().decode(raw), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try {
+            JsonNode body = raw == null || raw.isBlank() ? null : JSON.readTree(raw);
+            if (body != null && body.isObject()) {
+                return body;
+            }
+        } catch (JacksonException malformed) {
+            // Answered below, without echoing the body.
+        }
+        throw ApiError.badRequest("CORPS_INVALIDE", "Le corps de la requête doit être un objet JSON.");
+    }
+
+    /** A required text field of a JSON body. */
+    public static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isString() || value.asString().isBlank()) {
+            throw ApiError.badRequest("CHAMP_MANQUANT", "Le champ « " + field + " » est obligatoire.");
+        }
+        return value.asString().strip();
+    }
+
+    public static Optional<String> optionalText(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isString()) {
+            throw ApiError.badRequest("CHAMP_INVALIDE", "Le champ « " + field + " » doit être un texte.");
+        }
+        return Optional.of(value.asString().strip()).filter(v -> !v.isEmpty());
+    }
+
+    public static boolean bool(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isBoolean()) {
+            throw ApiError.badRequest("CHAMP_MANQUANT", "Le champ « " + field + " » doit valoir true ou false.");
+        }
+        return value.asBoolean();
+    }
+
+    /** The caller's address as API Gateway saw it: the key of per-client attempt limits. */
+    public static String sourceIp(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        String ip = context == null || context.getHttp() == null ? null : context.getHttp().getSourceIp();
+        return ip == null ? "inconnue" : ip;
+    }
+
+    /** The token's issuer, re-checked by the function against the one its route must accept. */
+    public static void requireIssuer(APIGatewayV2HTTPEvent event, String expectedIssuer) {
+        if (!expectedIssuer.equals(claims(event).get("iss"))) {
+            throw new ApiError(401, "EMETTEUR_INCONNU", "Ce jeton n'est pas accepté sur cette adresse.");
+        }
     }
 }

@@ -24,6 +24,22 @@ public final class Http {
         return send(request.build());
     }
 
+    /** A request with a JSON body (or none) and a bearer token (or none). */
+    public static HttpResponse<String> send(String method, String url, String bearer, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody))
+                .header("content-type", "application/json");
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request.build());
+    }
+
+    public static String token(String gatewayUrl, String persona, String query) {
+        return json(post(gatewayUrl + "/_local/tokens/" + persona + "?" + query, "")).get("access_token").asString();
+    }
+
     public static HttpResponse<String> post(String url, String body) {
         return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }

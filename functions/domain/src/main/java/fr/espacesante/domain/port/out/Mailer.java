@@ -1,0 +1,15 @@
+package fr.espacesante.domain.port.out;
+
+/** Sends e-mail. Messages never carry health content: only that something happened and where to look. */
+public interface Mailer {
+
+    /** @return the provider's message id */
+    String send(Mail mail);
+
+    /** A French message in plain text and HTML. */
+    record Mail(String to, String subject, String text, String html) {
+        public static Mail of(String to, String subject, String text, String html) {
+            return new Mail(to, subject, text, html);
+        }
+    }
+}

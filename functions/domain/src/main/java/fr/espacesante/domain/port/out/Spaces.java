@@ -1,0 +1,36 @@
+package fr.espacesante.domain.port.out;
+
+import fr.espacesante.domain.space.NotificationPreferences;
+import fr.espacesante.domain.space.Space;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The spaces, by owner's person key. Each change is one atomic update of the stored space, so two
+ * changes made at the same time (a consent declared while the patient blocks someone) never undo
+ * each other.
+ */
+public interface Spaces {
+
+    Optional<Space> find(String spaceKey);
+
+    /** Creates the space unless it exists. @return true when this call created it */
+    boolean createIfAbsent(Space space);
+
+    /** Records the first activation (later calls keep the first date) and the contact the patient chose. */
+    void recordActivation(String spaceKey, Instant at, Optional<String> email, NotificationPreferences preferences);
+
+    void updateContact(String spaceKey, Optional<String> email, NotificationPreferences preferences);
+
+    void setTreatingDoctor(String spaceKey, Optional<String> rpps, Optional<String> label);
+
+    void block(String spaceKey, String rpps);
+
+    void unblock(String spaceKey, String rpps);
+
+    void addConsent(String spaceKey, String rpps, String label);
+
+    void revokeConsent(String spaceKey, String rpps);
+
+    void setEmergencyAccess(String spaceKey, boolean enabled);
+}

@@ -1,0 +1,57 @@
+package fr.espacesante.domain.space;
+
+import fr.espacesante.domain.port.out.Mailer.Mail;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The e-mails sent to patients, in French. They say that something happened and where to look,
+ * never what: no document title, no content, no professional's speciality that would hint at care.
+ */
+public final class PatientNotices {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH' h 'mm", Locale.FRENCH);
+
+    private final String serviceUrl;
+
+    /** @param serviceUrl the public address of the web space, written in every notice */
+    public PatientNotices(String serviceUrl) {
+        this.serviceUrl = serviceUrl;
+    }
+
+    public Mail emergencyAccess(String to, Instant at) {
+        String when = "le " + DATE.format(at.atZone(PARIS)) + " à " + TIME.format(at.atZone(PARIS));
+        String subject = "Accès en urgence à votre espace santé";
+        String text = """
+                Bonjour,
+
+                Un professionnel de santé a ouvert votre espace santé en urgence %s, \
+                en justifiant cet accès par écrit.
+
+                Vous pouvez voir qui a accédé à votre espace, quand et pourquoi dans \
+                « Historique des accès » : %s
+
+                Si vous ne souhaitez plus que votre espace puisse être ouvert en urgence, \
+                vous pouvez désactiver l'accès en urgence dans vos paramètres.
+
+                Ce message est envoyé automatiquement, merci de ne pas y répondre.
+                """.formatted(when, serviceUrl);
+        String html = """
+                <!DOCTYPE html><html lang="fr"><body>
+                <p>Bonjour,</p>
+                <p>Un professionnel de santé a ouvert votre espace santé en urgence %s, \
+                en justifiant cet accès par écrit.</p>
+                <p>Vous pouvez voir qui a accédé à votre espace, quand et pourquoi dans \
+                <a href="%s">« Historique des accès »</a>.</p>
+                <p>Si vous ne souhaitez plus que votre espace puisse être ouvert en urgence, \
+                vous pouvez désactiver l'accès en urgence dans vos paramètres.</p>
+                <p>Ce message est envoyé automatiquement, merci de ne pas y répondre.</p>
+                </body></html>
+                """.formatted(when, serviceUrl);
+        return Mail.of(to, subject, text, html);
+    }
+}

@@ -1,0 +1,36 @@
+package fr.espacesante.domain.space;
+
+import fr.espacesante.domain.access.SpaceAccess;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A person's health space. Its key is the owner's person key (one space per insured person).
+ *
+ * @param creation how it came to exist: the sweep after the objection period, or the person's activation
+ * @param activatedAt when the owner first signed in and proved who they are; empty until then
+ * @param email where notices go (new document, emergency access...): the one given at activation,
+ *              else the registry's
+ * @param professionals display labels ("name — profession") of professionals the space refers to, by RPPS
+ */
+public record Space(String spaceKey, SpaceStatus status, Instant createdAt, Creation creation,
+                    Optional<Instant> activatedAt, Optional<String> email, NotificationPreferences preferences,
+                    SpaceAccess access, Map<String, String> professionals) {
+
+    public enum Creation { SWEEP, ACTIVATION }
+
+    public Space {
+        professionals = Map.copyOf(professionals);
+    }
+
+    /** A new space as created by the sweep or an activation: emergency access on, no one else authorised yet. */
+    public static Space created(String personKey, Instant at, Creation creation, Optional<String> email) {
+        return new Space(personKey, SpaceStatus.OPEN, at, creation, Optional.empty(), email,
+                NotificationPreferences.ALL, SpaceAccess.ownedBy(personKey), Map.of());
+    }
+
+    public String professionalLabel(String rpps) {
+        return professionals.getOrDefault(rpps, "Professionnel de santé");
+    }
+}

@@ -1,0 +1,233 @@
+package fr.espacesante.aws.space;
+
+import fr.espacesante.domain.access.SpaceAccess;
+import fr.espacesante.domain.port.out.Spaces;
+import fr.espacesante.domain.space.NotificationPreferences;
+import fr.espacesante.domain.space.Space;
+import fr.espacesante.domain.space.SpaceNotFoundException;
+import fr.espacesante.domain.space.SpaceStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Spaces in DynamoDB. Reads are strongly consistent (a patient sees their change at once); each
+ * change is one UpdateItem touching only its own attributes (ADD/DELETE on string sets), so
+ * concurrent changes compose instead of overwriting each other.
+ */
+public final class DynamoDbSpaces implements Spaces {
+
+    private static final TableSchema<SpaceItem> SCHEMA = TableSchema.fromBean(SpaceItem.class);
+
+    private final DynamoDbClient dynamoDb;
+    private final DynamoDbTable<SpaceItem> table;
+    private final String tableName;
+
+    public DynamoDbSpaces(DynamoDbClient dynamoDb, DynamoDbEnhancedClient enhanced, String tableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+        this.table = enhanced.table(tableName, SCHEMA);
+    }
+
+    @Override
+    public Optional<Space> find(String spaceKey) {
+        return Optional.ofNullable(table.getItem(r -> r.key(Key.builder().partitionValue(spaceKey).build())
+                .consistentRead(true))).map(DynamoDbSpaces::toSpace);
+    }
+
+    @Override
+    public boolean createIfAbsent(Space space) {
+        try {
+            table.putItem(r -> r.item(toItem(space))
+                    .conditionExpression(Expression.builder().expression("attribute_not_exists(spaceKey)").build()));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyThere) {
+            return false;
+        }
+    }
+
+    @Override
+    public void recordActivation(String spaceKey, Instant at, Optional<String> email, NotificationPreferences preferences) {
+        Update update = new Update().set("activatedAt = if_not_exists(activatedAt, :at)").value(":at", s(at.toString()));
+        contact(update, email, preferences);
+        update(spaceKey, update);
+    }
+
+    @Override
+    public void updateContact(String spaceKey, Optional<String> email, NotificationPreferences preferences) {
+        Update update = new Update();
+        contact(update, email, preferences);
+        update(spaceKey, update);
+    }
+
+    private static void contact(Update update, Optional<String> email, NotificationPreferences preferences) {
+        update.set("notifyNewDocuments = :docs").set("notifyMessages = :messages").set("notifyAgenda = :agenda")
+                .value(":docs", AttributeValue.fromBool(preferences.newDocuments()))
+                .value(":messages", AttributeValue.fromBool(preferences.messages()))
+                .value(":agenda", AttributeValue.fromBool(preferences.agendaReminders()));
+        if (email.isPresent()) {
+            update.set("email = :email").value(":email", s(email.get()));
+        } else {
+            update.remove("email");
+        }
+    }
+
+    @Override
+    public void setTreatingDoctor(String spaceKey, Optional<String> rpps, Optional<String> label) {
+        if (rpps.isEmpty()) {
+            update(spaceKey, new Update().remove("treatingDoctor"));
+            return;
+        }
+        Update update = new Update().set("treatingDoctor = :rpps").value(":rpps", s(rpps.get()));
+        label.ifPresent(l -> update.set("professionals.#rpps = :label").name("#rpps", rpps.get()).value(":label", s(l)));
+        update(spaceKey, update);
+    }
+
+    @Override
+    public void block(String spaceKey, String rpps) {
+        update(spaceKey, new Update().setOperation("ADD blocked :rpps").value(":rpps", AttributeValue.fromSs(List.of(rpps))));
+    }
+
+    @Override
+    public void unblock(String spaceKey, String rpps) {
+        update(spaceKey, new Update().setOperation("DELETE blocked :rpps").value(":rpps", AttributeValue.fromSs(List.of(rpps))));
+    }
+
+    @Override
+    public void addConsent(String spaceKey, String rpps, String label) {
+        update(spaceKey, new Update().set("professionals.#rpps = :label").setOperation("ADD consented :set")
+                .name("#rpps", rpps)
+                .value(":label", s(label))
+                .value(":set", AttributeValue.fromSs(List.of(rpps))));
+    }
+
+    @Override
+    public void revokeConsent(String spaceKey, String rpps) {
+        update(spaceKey, new Update().setOperation("DELETE consented :rpps").value(":rpps", AttributeValue.fromSs(List.of(rpps))));
+    }
+
+    @Override
+    public void setEmergencyAccess(String spaceKey, boolean enabled) {
+        update(spaceKey, new Update().set("emergencyAccess = :on").value(":on", AttributeValue.fromBool(enabled)));
+    }
+
+    /** An update expression built clause by clause: SET a = :a, b = :b ADD ... DELETE ... REMOVE ... */
+    private static final class Update {
+        private final List<String> set = new ArrayList<>();
+        private final List<String> remove = new ArrayList<>();
+        private String setOperation = "";
+        private final Map<String, AttributeValue> values = new HashMap<>();
+        private final Map<String, String> names = new HashMap<>();
+
+        Update set(String assignment) {
+            set.add(assignment);
+            return this;
+        }
+
+        /** An ADD or DELETE clause on a set attribute. */
+        Update setOperation(String clause) {
+            setOperation = " " + clause;
+            return this;
+        }
+
+        Update remove(String attribute) {
+            remove.add(attribute);
+            return this;
+        }
+
+        Update value(String name, AttributeValue value) {
+            values.put(name, value);
+            return this;
+        }
+
+        Update name(String placeholder, String name) {
+            names.put(placeholder, name);
+            return this;
+        }
+
+        String expression() {
+            return ((set.isEmpty() ? "" : "SET " + String.join(", ", set)) + setOperation
+                    + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove))).strip();
+        }
+    }
+
+    private void update(String spaceKey, Update update) {
+        UpdateItemRequest.Builder request = UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(Map.of("spaceKey", s(spaceKey)))
+                .updateExpression(update.expression())
+                .conditionExpression("attribute_exists(spaceKey)");
+        if (!update.values.isEmpty()) {
+            request.expressionAttributeValues(update.values);
+        }
+        if (!update.names.isEmpty()) {
+            request.expressionAttributeNames(update.names);
+        }
+        try {
+            dynamoDb.updateItem(request.build());
+        } catch (ConditionalCheckFailedException e) {
+            throw new SpaceNotFoundException();
+        }
+    }
+
+    private static SpaceItem toItem(Space space) {
+        SpaceItem item = new SpaceItem();
+        item.setSpaceKey(space.spaceKey());
+        item.setStatus(space.status().name());
+        item.setCreatedAt(space.createdAt().toString());
+        item.setCreation(space.creation().name());
+        item.setActivatedAt(space.activatedAt().map(Instant::toString).orElse(null));
+        item.setEmail(space.email().orElse(null));
+        item.setNotifyNewDocuments(space.preferences().newDocuments());
+        item.setNotifyMessages(space.preferences().messages());
+        item.setNotifyAgenda(space.preferences().agendaReminders());
+        SpaceAccess access = space.access();
+        item.setTreatingDoctor(access.treatingDoctorRpps());
+        item.setConsented(emptyToNull(access.consentedRpps()));
+        item.setBlocked(emptyToNull(access.blockedRpps()));
+        item.setLegalRepresentatives(emptyToNull(access.legalRepresentatives()));
+        item.setEmergencyAccess(access.emergencyAccessEnabled());
+        // An empty map, not absent: consents add to it with SET professionals.#rpps.
+        item.setProfessionals(new HashMap<>(space.professionals()));
+        return item;
+    }
+
+    private static Space toSpace(SpaceItem item) {
+        SpaceAccess access = new SpaceAccess(item.getSpaceKey(), orEmpty(item.getLegalRepresentatives()),
+                item.getTreatingDoctor(), orEmpty(item.getConsented()), orEmpty(item.getBlocked()),
+                !Boolean.FALSE.equals(item.getEmergencyAccess()));
+        return new Space(item.getSpaceKey(), SpaceStatus.valueOf(item.getStatus()), Instant.parse(item.getCreatedAt()),
+                Space.Creation.valueOf(item.getCreation()),
+                Optional.ofNullable(item.getActivatedAt()).map(Instant::parse),
+                Optional.ofNullable(item.getEmail()),
+                new NotificationPreferences(!Boolean.FALSE.equals(item.getNotifyNewDocuments()),
+                        !Boolean.FALSE.equals(item.getNotifyMessages()), !Boolean.FALSE.equals(item.getNotifyAgenda())),
+                access, item.getProfessionals() == null ? Map.of() : item.getProfessionals());
+    }
+
+    /** DynamoDB refuses empty sets. */
+    private static Set<String> emptyToNull(Set<String> set) {
+        return set.isEmpty() ? null : set;
+    }
+
+    private static Set<String> orEmpty(Set<String> set) {
+        return set == null ? Set.of() : set;
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}

@@ -1,0 +1,38 @@
+package fr.espacesante.local.support;
+
+import fr.espacesante.local.LocalStack;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/** Synthetic insured persons with valid NIRs, imported through the real import (file → S3 event → function). */
+public final class Registry {
+
+    public static final String HEADER = "nir;nom;prenoms;date_naissance;departement;adresse;code_postal;commune;email";
+
+    private Registry() {
+    }
+
+    /** A valid NIR of a woman born in January 1985 in Haute-Garonne (31); {@code serial} below 899,100. */
+    public static String nir(int serial) {
+        String body = "2" + "85" + "01" + "31" + String.format("%03d%03d", 100 + serial / 999, serial % 999 + 1);
+        long key = 97 - Long.parseLong(body) % 97;
+        return body + String.format("%02d", key);
+    }
+
+    public static final String BIRTH_DATE = "1985-01-14";
+
+    /** One registry line; {@code email} may be null (a letter is sent instead). */
+    public static String line(String nir, String lastName, String firstNames, String email) {
+        return String.join(";", nir, lastName, firstNames, BIRTH_DATE, "31", "12 rue des Lois", "31000", "Toulouse",
+                email == null ? "" : email);
+    }
+
+    /** Drops the lines as one registry file and waits until the import function has processed it. */
+    public static void importLines(LocalStack stack, String fileKey, List<String> lines) {
+        String content = HEADER + "\n" + String.join("\n", lines) + "\n";
+        stack.s3().putObject(b -> b.bucket(stack.physicalName("ImportBucket")).key(fileKey).contentType("text/csv"),
+                RequestBody.fromBytes(content.getBytes(StandardCharsets.UTF_8)));
+        stack.awaitS3Events();
+    }
+}
