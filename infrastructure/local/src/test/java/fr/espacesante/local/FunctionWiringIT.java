@@ -43,4 +43,31 @@ class FunctionWiringIT {
         assertThat(response.get("statusCode").asInt()).isEqualTo(200);
         assertThat(Http.JSON.readTree(response.get("body").asString()).get("imports").isArray()).isTrue();
     }
+
+    @Test
+    void patient_space_takes_the_http_api_event_and_rechecks_the_issuer() throws Exception {
+        String event = Files.readString(events.resolve("patient-space/get-space.json"), StandardCharsets.UTF_8);
+
+        // A token from another issuer than the template's citizen issuer is refused by the function itself
+        var foreign = Http.JSON.readTree(stack.functions().invoke("PatientSpaceFunction", event));
+        assertThat(foreign.get("statusCode").asInt()).isEqualTo(401);
+
+        // With the local citizen issuer, an unknown login is told to activate its space first
+        var local = Http.JSON.readTree(stack.functions().invoke("PatientSpaceFunction",
+                event.replace("https://citoyen.espace-sante.example/citizen", stack.parameter("CitizenIssuerUrl"))));
+        assertThat(local.get("statusCode").asInt()).isEqualTo(403);
+        assertThat(Http.JSON.readTree(local.get("body").asString()).get("code").asString()).isEqualTo("ESPACE_NON_ACTIVE");
+    }
+
+    @Test
+    void professional_access_takes_the_http_api_event() throws Exception {
+        String event = Files.readString(events.resolve("professional-access/open-space.json"), StandardCharsets.UTF_8)
+                .replace("https://pro.espace-sante.example/professional", stack.parameter("ProfessionalIssuerUrl"));
+
+        var response = Http.JSON.readTree(stack.functions().invoke("ProfessionalAccessFunction", event));
+
+        // No space for that INS: the same 404 whether the person is unknown or has no space
+        assertThat(response.get("statusCode").asInt()).isEqualTo(404);
+        assertThat(Http.JSON.readTree(response.get("body").asString()).get("code").asString()).isEqualTo("ESPACE_INTROUVABLE");
+    }
 }

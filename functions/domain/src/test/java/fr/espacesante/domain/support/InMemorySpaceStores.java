@@ -1,0 +1,169 @@
+package fr.espacesante.domain.support;
+
+import fr.espacesante.domain.access.SpaceAccess;
+import fr.espacesante.domain.person.PersonStatus;
+import fr.espacesante.domain.port.out.AttemptCounters;
+import fr.espacesante.domain.port.out.IdentityLinks;
+import fr.espacesante.domain.port.out.PersonDirectory;
+import fr.espacesante.domain.port.out.Spaces;
+import fr.espacesante.domain.space.NotificationPreferences;
+import fr.espacesante.domain.space.RegisteredPerson;
+import fr.espacesante.domain.space.Space;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/** In-memory fakes of the space lifecycle's ports, with the same rules as the DynamoDB adapters. */
+public final class InMemorySpaceStores {
+
+    private InMemorySpaceStores() {
+    }
+
+    public static final class Persons implements PersonDirectory {
+        public final Map<String, RegisteredPerson> byKey = new HashMap<>();
+
+        @Override
+        public Optional<RegisteredPerson> find(String personKey) {
+            return Optional.ofNullable(byKey.get(personKey));
+        }
+
+        @Override
+        public void markSpaceCreated(String personKey, Instant at) {
+            byKey.computeIfPresent(personKey, (k, p) -> new RegisteredPerson(k, p.identity(), p.contact(),
+                    PersonStatus.SPACE_CREATED));
+        }
+    }
+
+    public static final class Links implements IdentityLinks {
+        public final Map<String, String> bySubject = new HashMap<>();
+
+        @Override
+        public Optional<String> personKeyOf(String subject) {
+            return Optional.ofNullable(bySubject.get(subject));
+        }
+
+        @Override
+        public LinkOutcome link(String subject, String personKey, Instant at) {
+            String existing = bySubject.get(subject);
+            if (existing != null) {
+                return existing.equals(personKey) ? LinkOutcome.ALREADY_LINKED : LinkOutcome.SUBJECT_LINKED_ELSEWHERE;
+            }
+            if (bySubject.containsValue(personKey)) {
+                return LinkOutcome.PERSON_LINKED_ELSEWHERE;
+            }
+            bySubject.put(subject, personKey);
+            return LinkOutcome.LINKED;
+        }
+    }
+
+    public static final class SpaceStore implements Spaces {
+        public final Map<String, Space> byKey = new HashMap<>();
+        public int created;
+
+        @Override
+        public Optional<Space> find(String spaceKey) {
+            return Optional.ofNullable(byKey.get(spaceKey));
+        }
+
+        @Override
+        public boolean createIfAbsent(Space space) {
+            if (byKey.putIfAbsent(space.spaceKey(), space) == null) {
+                created++;
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public void recordActivation(String spaceKey, Instant at, Optional<String> email, NotificationPreferences preferences) {
+            change(spaceKey, s -> new Space(s.spaceKey(), s.status(), s.createdAt(), s.creation(),
+                    s.activatedAt().or(() -> Optional.of(at)), email, preferences, s.access(), s.professionals()));
+        }
+
+        @Override
+        public void updateContact(String spaceKey, Optional<String> email, NotificationPreferences preferences) {
+            change(spaceKey, s -> new Space(s.spaceKey(), s.status(), s.createdAt(), s.creation(), s.activatedAt(), email,
+                    preferences, s.access(), s.professionals()));
+        }
+
+        @Override
+        public void setTreatingDoctor(String spaceKey, Optional<String> rpps, Optional<String> label) {
+            access(spaceKey, a -> new SpaceAccess(a.ownerKey(), a.legalRepresentatives(), rpps.orElse(null),
+                    a.consentedRpps(), a.blockedRpps(), a.emergencyAccessEnabled()));
+        }
+
+        @Override
+        public void block(String spaceKey, String rpps) {
+            access(spaceKey, a -> new SpaceAccess(a.ownerKey(), a.legalRepresentatives(), a.treatingDoctorRpps(),
+                    a.consentedRpps(), plus(a.blockedRpps(), rpps), a.emergencyAccessEnabled()));
+        }
+
+        @Override
+        public void unblock(String spaceKey, String rpps) {
+            access(spaceKey, a -> new SpaceAccess(a.ownerKey(), a.legalRepresentatives(), a.treatingDoctorRpps(),
+                    a.consentedRpps(), minus(a.blockedRpps(), rpps), a.emergencyAccessEnabled()));
+        }
+
+        @Override
+        public void addConsent(String spaceKey, String rpps, String label) {
+            access(spaceKey, a -> new SpaceAccess(a.ownerKey(), a.legalRepresentatives(), a.treatingDoctorRpps(),
+                    plus(a.consentedRpps(), rpps), a.blockedRpps(), a.emergencyAccessEnabled()));
+        }
+
+        @Override
+        public void revokeConsent(String spaceKey, String rpps) {
+            access(spaceKey, a -> new SpaceAccess(a.ownerKey(), a.legalRepresentatives(), a.treatingDoctorRpps(),
+                    minus(a.consentedRpps(), rpps), a.blockedRpps(), a.emergencyAccessEnabled()));
+        }
+
+        @Override
+        public void setEmergencyAccess(String spaceKey, boolean enabled) {
+            access(spaceKey, a -> new SpaceAccess(a.ownerKey(), a.legalRepresentatives(), a.treatingDoctorRpps(),
+                    a.consentedRpps(), a.blockedRpps(), enabled));
+        }
+
+        private void access(String spaceKey, UnaryOperator<SpaceAccess> change) {
+            change(spaceKey, s -> new Space(s.spaceKey(), s.status(), s.createdAt(), s.creation(), s.activatedAt(),
+                    s.email(), s.preferences(), change.apply(s.access()), s.professionals()));
+        }
+
+        private void change(String spaceKey, UnaryOperator<Space> change) {
+            byKey.compute(spaceKey, (k, s) -> {
+                if (s == null) {
+                    throw new fr.espacesante.domain.space.SpaceNotFoundException();
+                }
+                return change.apply(s);
+            });
+        }
+
+        private static Set<String> plus(Set<String> set, String value) {
+            Set<String> copy = new HashSet<>(set);
+            copy.add(value);
+            return copy;
+        }
+
+        private static Set<String> minus(Set<String> set, String value) {
+            Set<String> copy = new HashSet<>(set);
+            copy.remove(value);
+            return copy;
+        }
+    }
+
+    public static final class Counters implements AttemptCounters {
+        private final Map<String, Integer> failures = new HashMap<>();
+
+        @Override
+        public int failures(String key, Instant windowStart) {
+            return failures.getOrDefault(key + "@" + windowStart, 0);
+        }
+
+        @Override
+        public void addFailure(String key, Instant windowStart, Instant expiresAt) {
+            failures.merge(key + "@" + windowStart, 1, Integer::sum);
+        }
+    }
+}
