@@ -2,20 +2,10 @@ package fr.espacesante.patientspace;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import fr.espacesante.aws.AwsClients;
-import fr.espacesante.aws.access.DynamoDbAccessHistory;
-import fr.espacesante.aws.limits.DynamoDbAttemptCounters;
-import fr.espacesante.aws.person.DynamoDbPersonDirectory;
-import fr.espacesante.aws.space.DynamoDbIdentityLinks;
-import fr.espacesante.aws.space.DynamoDbSpaces;
-import fr.espacesante.aws.time.ServiceClock;
-import fr.espacesante.domain.access.AccessPolicy;
+import fr.espacesante.aws.AwsAdapters;
 import fr.espacesante.domain.access.AccessSettings;
-import fr.espacesante.domain.access.SpaceAccessGuard;
-import fr.espacesante.domain.nir.NirProtection;
 import fr.espacesante.domain.space.AttemptGuard;
 import fr.espacesante.domain.space.SpaceActivation;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.cloud.function.adapter.aws.AWSCompanionAutoConfiguration;
@@ -49,21 +39,15 @@ public class PatientSpaceFunction implements ApplicationContextInitializer<Gener
     }
 
     private static PatientSpaceHandler handler(Environment env) {
-        Clock clock = ServiceClock.utc();
-        var dynamoDb = AwsClients.dynamoDb();
-        var enhanced = AwsClients.enhanced(dynamoDb);
-        String personsTable = env.getRequiredProperty("PERSONS_TABLE");
-        var spaces = new DynamoDbSpaces(dynamoDb, enhanced, env.getRequiredProperty("SPACES_TABLE"));
-        var links = new DynamoDbIdentityLinks(dynamoDb, env.getRequiredProperty("IDENTITY_LINKS_TABLE"), personsTable);
-        var history = new DynamoDbAccessHistory(enhanced, env.getRequiredProperty("ACCESS_HISTORY_TABLE"));
-        var guard = new SpaceAccessGuard(new AccessPolicy(), history, clock);
-        var activation = new SpaceActivation(
-                new NirProtection(env.getRequiredProperty("NIR_HASH_KEY"), env.getRequiredProperty("NIR_SEAL_KEY")),
-                new DynamoDbPersonDirectory(dynamoDb, enhanced, personsTable), links, spaces, guard,
-                new AttemptGuard(new DynamoDbAttemptCounters(dynamoDb, env.getRequiredProperty("ATTEMPTS_TABLE")), clock,
-                        ACTIVATION_LIMITS),
-                clock);
+        var adapters = new AwsAdapters(env::getRequiredProperty);
+        var spaces = adapters.spaces();
+        var links = adapters.identityLinks();
+        var history = adapters.accessHistory();
+        var guard = adapters.guard(history);
+        var activation = new SpaceActivation(adapters.nirProtection(), adapters.codes(), adapters.ledger(),
+                adapters.persons(), links, spaces, guard,
+                new AttemptGuard(adapters.attemptCounters(), adapters.clock(), ACTIVATION_LIMITS), adapters.clock());
         return new PatientSpaceHandler(activation, new AccessSettings(spaces, guard, history), links,
-                env.getRequiredProperty("CITIZEN_ISSUER"));
+                adapters.env("CITIZEN_ISSUER"));
     }
 }

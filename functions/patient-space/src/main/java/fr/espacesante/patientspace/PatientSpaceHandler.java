@@ -109,8 +109,13 @@ public final class PatientSpaceHandler implements Function<APIGatewayV2HTTPEvent
         });
     }
 
+    /** With the code of the letter or e-mail, or with NIR + birth date + birth name. */
     private Space activate(String subject, APIGatewayV2HTTPEvent request) {
         JsonNode body = HttpApi.body(request);
+        Optional<String> code = HttpApi.optionalText(body, "code");
+        if (code.isPresent()) {
+            return activation.activateWithCode(subject, HttpApi.sourceIp(request), code.get());
+        }
         Nir nir = Nir.parse(HttpApi.text(body, "ins"));
         LocalDate birthDate;
         try {

@@ -16,4 +16,8 @@ public final class SortableInstants {
     public static String format(Instant instant) {
         return FORMAT.format(instant);
     }
+
+    public static Instant parse(String text) {
+        return Instant.parse(text);
+    }
 }

@@ -99,6 +99,7 @@ public final class LocalStack implements AutoCloseable {
         // Development keys, public on purpose: local data is synthetic. Production keys are NoEcho parameters.
         p.put("NirHashKey", devKey("espace-sante local NIR hash key."));
         p.put("NirSealKey", devKey("espace-sante local NIR seal key."));
+        p.put("CodeKey", devKey("espace-sante local one-time code"));
         return p;
     }
 

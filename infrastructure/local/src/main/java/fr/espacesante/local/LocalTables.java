@@ -46,6 +46,7 @@ final class LocalTables {
             try {
                 dynamoDb.createTable(request.build());
             } catch (ResourceInUseException alreadyThere) {
+                addMissingIndexes(dynamoDb, name, request.build(), indexes);
                 return name;
             }
             Map<String, Object> ttl = map(p.get("TimeToLiveSpecification"));
@@ -55,6 +56,20 @@ final class LocalTables {
             }
             return name;
         }).toList();
+    }
+
+    /** Data kept from an earlier run: indexes the template gained since are added, as a stack update would. */
+    private static void addMissingIndexes(DynamoDbClient dynamoDb, String name, CreateTableRequest wanted,
+                                          List<GlobalSecondaryIndex> indexes) {
+        var existing = dynamoDb.describeTable(b -> b.tableName(name)).table().globalSecondaryIndexes().stream()
+                .map(software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription::indexName).toList();
+        for (GlobalSecondaryIndex index : indexes) {
+            if (!existing.contains(index.indexName())) {
+                dynamoDb.updateTable(b -> b.tableName(name).attributeDefinitions(wanted.attributeDefinitions())
+                        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
+                                .keySchema(index.keySchema()).projection(index.projection()))));
+            }
+        }
     }
 
     private static List<KeySchemaElement> keySchema(Object raw) {

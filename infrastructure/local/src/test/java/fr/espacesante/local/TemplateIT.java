@@ -22,7 +22,8 @@ class TemplateIT {
     private final Path root = LocalStackSupport.projectRoot();
     private final SamTemplate template = SamTemplate.load(root.resolve("template.yaml"), Map.of(
             "CitizenIssuerUrl", "https://citizen.example", "ProfessionalIssuerUrl", "https://pro.example",
-            "AdminIssuerUrl", "https://admin.example", "NirHashKey", "k", "NirSealKey", "k"));
+            "AdminIssuerUrl", "https://admin.example", "NirHashKey", "k", "NirSealKey", "k",
+            "CodeKey", "k"));
 
     @Test
     void every_function_points_at_its_built_artifact_and_a_real_entry_point() throws Exception {

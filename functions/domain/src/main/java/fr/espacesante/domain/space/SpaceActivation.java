@@ -5,10 +5,13 @@ import fr.espacesante.domain.access.AccessRequest.Action;
 import fr.espacesante.domain.access.Actor;
 import fr.espacesante.domain.access.Resource;
 import fr.espacesante.domain.access.SpaceAccessGuard;
+import fr.espacesante.domain.campaign.Notification;
+import fr.espacesante.domain.campaign.OneTimeCode;
 import fr.espacesante.domain.nir.Nir;
 import fr.espacesante.domain.nir.NirProtection;
 import fr.espacesante.domain.port.out.IdentityLinks;
 import fr.espacesante.domain.port.out.IdentityLinks.LinkOutcome;
+import fr.espacesante.domain.port.out.NotificationLedger;
 import fr.espacesante.domain.port.out.PersonDirectory;
 import fr.espacesante.domain.port.out.Spaces;
 import java.time.Clock;
@@ -29,6 +32,8 @@ public final class SpaceActivation {
     }
 
     private final NirProtection nirProtection;
+    private final OneTimeCode codes;
+    private final NotificationLedger ledger;
     private final PersonDirectory persons;
     private final IdentityLinks links;
     private final Spaces spaces;
@@ -36,9 +41,12 @@ public final class SpaceActivation {
     private final AttemptGuard attempts;
     private final Clock clock;
 
-    public SpaceActivation(NirProtection nirProtection, PersonDirectory persons, IdentityLinks links, Spaces spaces,
-                           SpaceAccessGuard guard, AttemptGuard attempts, Clock clock) {
+    public SpaceActivation(NirProtection nirProtection, OneTimeCode codes, NotificationLedger ledger,
+                           PersonDirectory persons, IdentityLinks links, Spaces spaces, SpaceAccessGuard guard,
+                           AttemptGuard attempts, Clock clock) {
         this.nirProtection = nirProtection;
+        this.codes = codes;
+        this.ledger = ledger;
         this.persons = persons;
         this.links = links;
         this.spaces = spaces;
@@ -77,6 +85,37 @@ public final class SpaceActivation {
             throw new IdentityNotRecognisedException();
         }
         LinkOutcome outcome = links.link(subject, person.personKey(), clock.instant());
+        if (outcome != LinkOutcome.LINKED && outcome != LinkOutcome.ALREADY_LINKED) {
+            throw new AccountConflictException(outcome);
+        }
+        return openSpace(person);
+    }
+
+    /**
+     * Activation with the code of the letter or e-mail, valid until the objection deadline.
+     *
+     * @throws IdentityNotRecognisedException unknown, unsent or expired code (one answer for all)
+     */
+    public Space activateWithCode(String subject, String clientId, String typedCode) {
+        List<String> keys = attemptKeys(subject, clientId);
+        Optional<String> linked = links.personKeyOf(subject);
+        LocalDate today = clock.instant().atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate();
+        if (linked.isEmpty()) {
+            attempts.ensureAllowed(keys);
+        }
+        Optional<Notification> notification = Optional.of(typedCode).filter(OneTimeCode::wellFormed)
+                .map(codes::lookupHash).flatMap(ledger::findByCodeHash)
+                .filter(n -> n.state() == Notification.State.SENT && !today.isAfter(n.deadline()));
+        if (notification.isEmpty()) {
+            attempts.failed(keys);
+            throw new IdentityNotRecognisedException();
+        }
+        String personKey = notification.get().personKey();
+        if (linked.isPresent() && !linked.get().equals(personKey)) {
+            throw new AccountConflictException(LinkOutcome.SUBJECT_LINKED_ELSEWHERE);
+        }
+        RegisteredPerson person = persons.find(personKey).orElseThrow(IdentityNotRecognisedException::new);
+        LinkOutcome outcome = links.link(subject, personKey, clock.instant());
         if (outcome != LinkOutcome.LINKED && outcome != LinkOutcome.ALREADY_LINKED) {
             throw new AccountConflictException(outcome);
         }

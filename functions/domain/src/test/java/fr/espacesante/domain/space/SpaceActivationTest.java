@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.espacesante.domain.access.AccessPolicy;
 import fr.espacesante.domain.access.SpaceAccessGuard;
+import fr.espacesante.domain.campaign.Notification;
+import fr.espacesante.domain.campaign.OneTimeCode;
 import fr.espacesante.domain.nir.Nir;
 import fr.espacesante.domain.nir.NirProtection;
 import fr.espacesante.domain.person.ContactDetails;
@@ -13,6 +15,7 @@ import fr.espacesante.domain.person.PersonStatus;
 import fr.espacesante.domain.person.PostalAddress;
 import fr.espacesante.domain.port.out.IdentityLinks.LinkOutcome;
 import fr.espacesante.domain.support.InMemoryAccessHistory;
+import fr.espacesante.domain.support.InMemoryLedger;
 import fr.espacesante.domain.support.InMemorySpaceStores;
 import fr.espacesante.domain.support.TestKeys;
 import java.time.Clock;
@@ -35,7 +38,9 @@ class SpaceActivationTest {
     private final InMemorySpaceStores.SpaceStore spaces = new InMemorySpaceStores.SpaceStore();
     private final InMemoryAccessHistory history = new InMemoryAccessHistory();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
-    private final SpaceActivation activation = new SpaceActivation(protection, persons, links, spaces,
+    private final OneTimeCode codes = new OneTimeCode(TestKeys.base64Of(32, 3));
+    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final SpaceActivation activation = new SpaceActivation(protection, codes, ledger, persons, links, spaces,
             new SpaceAccessGuard(new AccessPolicy(), history, clock),
             new AttemptGuard(new InMemorySpaceStores.Counters(), clock,
                     List.of(new AttemptGuard.Limit("activation-login:", 3, Duration.ofMinutes(15)),
@@ -46,7 +51,7 @@ class SpaceActivationTest {
     SpaceActivationTest() {
         persons.byKey.put(key, new RegisteredPerson(key, new Identity("Lefèvre-d'Ornano", "Léa", BORN),
                 new ContactDetails("31", new PostalAddress("1 rue", "31000", "Toulouse"), Optional.of("lea@example.fr")),
-                PersonStatus.NOTIFIED));
+                PersonStatus.NOTIFIED, Optional.of("vague-1")));
     }
 
     @Test
@@ -101,5 +106,37 @@ class SpaceActivationTest {
                 .isInstanceOfSatisfying(TooManyAttemptsException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(Instant.parse("2026-11-22T10:15:00Z")));
         assertThat(spaces.byKey).isEmpty();
+    }
+
+    @Test
+    void the_code_of_a_sent_notification_activates_until_its_deadline_only() {
+        String code = codes.codeFor(key, "vague-1");
+        ledger.put(new Notification(key, "vague-1", codes.lookupHash(code), LocalDate.parse("2026-11-30"),
+                Notification.Channel.EMAIL, Notification.State.SENT, "run", clock.instant(), "run",
+                Optional.of("message-1"), Optional.empty()));
+
+        // typed in lower case with a space instead of the hyphen
+        Space space = activation.activateWithCode("sub-4", "ip", code.toLowerCase().replace('-', ' '));
+
+        assertThat(space.spaceKey()).isEqualTo(key);
+        assertThat(links.personKeyOf("sub-4")).contains(key);
+        assertThatThrownBy(() -> activation.activateWithCode("sub-5", "ip", "AAAAA-AAAAA"))
+                .isInstanceOf(IdentityNotRecognisedException.class);
+    }
+
+    @Test
+    void codes_are_typeable_stable_and_distinct() {
+        String code = codes.codeFor(key, "vague-1");
+        assertThat(code).matches("[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}");
+        assertThat(codes.codeFor(key, "vague-1")).as("derived: the same on every retry").isEqualTo(code);
+        assertThat(codes.codeFor(key, "vague-2")).isNotEqualTo(code);
+        assertThat(codes.lookupHash(code.toLowerCase())).isEqualTo(codes.lookupHash(code)).doesNotContain(code);
+        // 10 characters of 31: log2(31^10) ≈ 49.5 bits
+        assertThat(OneTimeCode.LENGTH * Math.log(31) / Math.log(2)).isGreaterThan(40);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 100_000; i++) {
+            seen.add(codes.codeFor("personne-" + i, "vague-1"));
+        }
+        assertThat(seen).hasSize(100_000);
     }
 }

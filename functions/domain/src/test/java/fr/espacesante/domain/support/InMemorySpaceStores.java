@@ -34,7 +34,7 @@ public final class InMemorySpaceStores {
         @Override
         public void markSpaceCreated(String personKey, Instant at) {
             byKey.computeIfPresent(personKey, (k, p) -> new RegisteredPerson(k, p.identity(), p.contact(),
-                    PersonStatus.SPACE_CREATED));
+                    PersonStatus.SPACE_CREATED, p.notifiedBy()));
         }
     }
 

@@ -34,7 +34,7 @@ public final class DynamoDbPersonDirectory implements PersonDirectory {
         return Optional.ofNullable(table.getItem(r -> r.key(Key.builder().partitionValue(personKey).build())
                 .consistentRead(true))).map(item -> new RegisteredPerson(item.getPersonKey(),
                 DynamoDbPersonRegistry.identityOf(item), DynamoDbPersonRegistry.contactOf(item),
-                PersonStatus.valueOf(item.getStatus())));
+                PersonStatus.valueOf(item.getStatus()), Optional.ofNullable(item.getNotifiedBy())));
     }
 
     @Override
@@ -42,7 +42,9 @@ public final class DynamoDbPersonDirectory implements PersonDirectory {
         try {
             dynamoDb.updateItem(r -> r.tableName(tableName)
                     .key(Map.of("personKey", AttributeValue.fromS(personKey)))
-                    .updateExpression("SET #status = :created, spaceCreatedAt = if_not_exists(spaceCreatedAt, :at)")
+                    // Out of the wave queue and the sweep's index: nothing more is owed to this person.
+                    .updateExpression("SET #status = :created, spaceCreatedAt = if_not_exists(spaceCreatedAt, :at)"
+                            + " REMOVE notifyShard, dueShard")
                     .conditionExpression("attribute_exists(personKey)")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":created", AttributeValue.fromS(PersonStatus.SPACE_CREATED.name()),

@@ -1,5 +1,6 @@
 package fr.espacesante.aws.person;
 
+import fr.espacesante.domain.campaign.Departments;
 import fr.espacesante.domain.person.ContactDetails;
 import fr.espacesante.domain.person.Identity;
 import fr.espacesante.domain.person.PersonStatus;
@@ -129,12 +130,12 @@ public final class DynamoDbPersonRegistry implements PersonRegistry {
         if (contactOf(stored).equals(incoming.contact())) {
             return StoreOutcome.UNCHANGED;
         }
-        updateContact(incoming);
+        updateContact(incoming, stored.getNotifyShard() != null);
         return StoreOutcome.CONTACT_UPDATED;
     }
 
     /** Sets the contact fields and nothing else; the person's status and history stay as they are. */
-    private void updateContact(RegistryPerson person) {
+    private void updateContact(RegistryPerson person, boolean awaitingNotification) {
         ContactDetails contact = person.contact();
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":department", s(contact.department()));
@@ -144,6 +145,11 @@ public final class DynamoDbPersonRegistry implements PersonRegistry {
         values.put(":now", s(clock.instant().toString()));
         String update = "SET department = :department, street = :street, postcode = :postcode, town = :town,"
                 + " contactUpdatedAt = :now";
+        if (awaitingNotification) {
+            // Moving house before being notified: the person is notified with their new département.
+            values.put(":shard", s(notifyShard(contact.department(), person.personKey())));
+            update += ", notifyShard = :shard";
+        }
         if (contact.email().isPresent()) {
             values.put(":email", s(contact.email().get()));
             update += ", email = :email";
@@ -155,10 +161,15 @@ public final class DynamoDbPersonRegistry implements PersonRegistry {
                     .tableName(tableName)
                     .key(Map.of("personKey", s(person.personKey())))
                     .updateExpression(update)
-                    .conditionExpression("attribute_exists(personKey)")
+                    // Only re-file a person still in the queue: a wave may have claimed them since our read.
+                    .conditionExpression(awaitingNotification ? "attribute_exists(notifyShard)" : "attribute_exists(personKey)")
                     .expressionAttributeValues(values)
                     .build());
         } catch (ConditionalCheckFailedException e) {
+            if (awaitingNotification) {
+                updateContact(person, false);
+                return;
+            }
             throw new IllegalStateException("Persons table: person vanished during a contact update", e);
         }
     }
@@ -177,7 +188,13 @@ public final class DynamoDbPersonRegistry implements PersonRegistry {
         item.setTown(person.contact().address().town());
         item.setEmail(person.contact().email().orElse(null));
         item.setImportedAt(now);
+        item.setNotifyShard(notifyShard(person.contact().department(), person.personKey()));
         return item;
+    }
+
+    /** The AwaitingNotification partition: département and shard, so that waves read only their départements. */
+    public static String notifyShard(String department, String personKey) {
+        return department + "#" + Departments.shardOf(personKey);
     }
 
     static Identity identityOf(PersonItem item) {

@@ -2,10 +2,15 @@ package fr.espacesante.aws.person;
 
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 
 /** A row of the Persons table. The NIR appears only as its keyed hash and its sealed copy. */
 @DynamoDbBean
 public class PersonItem {
+    public static final String AWAITING_NOTIFICATION = "AwaitingNotification";
+    public static final String DUE_FOR_SPACE = "DueForSpace";
+
     private String personKey;
     private String status;
     private String sealedNir;
@@ -19,8 +24,16 @@ public class PersonItem {
     private String email;
     private String importedAt;
     private String contactUpdatedAt;
+    private String notifyShard;
+    private String dueShard;
+    private String notifiedBy;
+    private String deadline;
+    private String linkedSubject;
+    private String objectionRef;
+    private String spaceCreatedAt;
 
     @DynamoDbPartitionKey
+    @DynamoDbSecondarySortKey(indexNames = {AWAITING_NOTIFICATION, DUE_FOR_SPACE})
     public String getPersonKey() {
         return personKey;
     }
@@ -123,5 +136,65 @@ public class PersonItem {
 
     public void setContactUpdatedAt(String contactUpdatedAt) {
         this.contactUpdatedAt = contactUpdatedAt;
+    }
+
+    /** Sparse index AwaitingNotification: set while the person awaits their first notification. */
+    @DynamoDbSecondaryPartitionKey(indexNames = AWAITING_NOTIFICATION)
+    public String getNotifyShard() {
+        return notifyShard;
+    }
+
+    public void setNotifyShard(String notifyShard) {
+        this.notifyShard = notifyShard;
+    }
+
+    /** Sparse index DueForSpace: "deadline#shard" while notified and not objected. */
+    @DynamoDbSecondaryPartitionKey(indexNames = DUE_FOR_SPACE)
+    public String getDueShard() {
+        return dueShard;
+    }
+
+    public void setDueShard(String dueShard) {
+        this.dueShard = dueShard;
+    }
+
+    public String getNotifiedBy() {
+        return notifiedBy;
+    }
+
+    public void setNotifiedBy(String notifiedBy) {
+        this.notifiedBy = notifiedBy;
+    }
+
+    public String getDeadline() {
+        return deadline;
+    }
+
+    public void setDeadline(String deadline) {
+        this.deadline = deadline;
+    }
+
+    public String getLinkedSubject() {
+        return linkedSubject;
+    }
+
+    public void setLinkedSubject(String linkedSubject) {
+        this.linkedSubject = linkedSubject;
+    }
+
+    public String getObjectionRef() {
+        return objectionRef;
+    }
+
+    public void setObjectionRef(String objectionRef) {
+        this.objectionRef = objectionRef;
+    }
+
+    public String getSpaceCreatedAt() {
+        return spaceCreatedAt;
+    }
+
+    public void setSpaceCreatedAt(String spaceCreatedAt) {
+        this.spaceCreatedAt = spaceCreatedAt;
     }
 }

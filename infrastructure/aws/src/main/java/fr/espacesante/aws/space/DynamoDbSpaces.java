@@ -183,6 +183,11 @@ public final class DynamoDbSpaces implements Spaces {
         }
     }
 
+    /** The raw item of a new space, for adapters that create spaces inside their own transactions. */
+    public static Map<String, AttributeValue> toAttributes(Space space) {
+        return SCHEMA.itemToMap(toItem(space), true);
+    }
+
     private static SpaceItem toItem(Space space) {
         SpaceItem item = new SpaceItem();
         item.setSpaceKey(space.spaceKey());

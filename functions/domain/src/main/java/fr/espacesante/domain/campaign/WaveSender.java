@@ -1,0 +1,253 @@
+package fr.espacesante.domain.campaign;
+
+import fr.espacesante.domain.port.out.CrashPoints;
+import fr.espacesante.domain.port.out.CrashPoints.Step;
+import fr.espacesante.domain.port.out.LetterOffice;
+import fr.espacesante.domain.port.out.Mailer;
+import fr.espacesante.domain.port.out.NotificationLedger;
+import fr.espacesante.domain.port.out.NotificationQueue;
+import fr.espacesante.domain.port.out.PersonDirectory;
+import fr.espacesante.domain.port.out.Waves;
+import fr.espacesante.domain.space.RegisteredPerson;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The scheduled sender (PRODUCT.md, step 2): every minute, on working days, each active wave sends
+ * up to its per-minute rate (within its daily rate), départements in ascending order.
+ *
+ * <p>Exactly once per person and wave, whatever happens to the run:
+ * <ol>
+ *   <li>a person is <b>claimed</b> by a conditional write that creates their ledger entry and takes
+ *       them out of the queue at once — two runs cannot both claim them;</li>
+ *   <li>the entry is <b>owned</b> through a lease; a run that crashed or timed out leaves its
+ *       entries to be taken over once the lease expires, by one run only;</li>
+ *   <li>the code is <b>derived</b> from person and wave and the deadline is fixed at claim time, so
+ *       whichever run sends, it sends the same code and deadline;</li>
+ *   <li>a letter is stored under a key made of wave and person: a second store replaces it with the
+ *       same bytes; a batch's manifest is written once all its letters are stored;</li>
+ *   <li>an e-mail is marked SENDING before SES is called and SENT after; the only window where a
+ *       crash can lead to a second, identical e-mail is between SES accepting it and SENT being
+ *       written (README, "Exactly once").</li>
+ * </ol>
+ */
+public final class WaveSender {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final int PAGE = 100;
+
+    /** What one run did. */
+    public record RunReport(int claimed, int takenOver, int emails, int letters, int switchedToLetter,
+                            int manifests, List<String> completedWaves) {
+    }
+
+    private final Waves waves;
+    private final NotificationQueue queue;
+    private final NotificationLedger ledger;
+    private final PersonDirectory persons;
+    private final Mailer mailer;
+    private final LetterOffice letters;
+    private final OneTimeCode codes;
+    private final CampaignNotices notices;
+    private final CrashPoints crashPoints;
+    private final Clock clock;
+    private final Duration lease;
+    private final int objectionDays;
+
+    public WaveSender(Waves waves, NotificationQueue queue, NotificationLedger ledger, PersonDirectory persons,
+                      Mailer mailer, LetterOffice letters, OneTimeCode codes, CampaignNotices notices,
+                      CrashPoints crashPoints, Clock clock, Duration lease, int objectionDays) {
+        this.waves = waves;
+        this.queue = queue;
+        this.ledger = ledger;
+        this.persons = persons;
+        this.mailer = mailer;
+        this.letters = letters;
+        this.codes = codes;
+        this.notices = notices;
+        this.crashPoints = crashPoints;
+        this.clock = clock;
+        this.lease = lease;
+        this.objectionDays = objectionDays;
+    }
+
+    public RunReport run(String runId) {
+        LocalDate today = clock.instant().atZone(PARIS).toLocalDate();
+        Counts counts = new Counts();
+        if (!WorkingDays.isWorkingDay(today)) {
+            return counts.report();
+        }
+        // A cancelled wave claims nobody new but finishes what it had claimed: nobody is left half-notified.
+        List<Wave> sending = waves.all().stream()
+                .filter(w -> w.sendsOn(today) || w.status() == WaveStatus.CANCELLED && ledger.hasUnfinished(w.waveId()))
+                .sorted(Comparator.comparing(Wave::startDate).thenComparing(Wave::waveId)).toList();
+        for (Wave wave : sending) {
+            long budget = Math.min(wave.perMinute(), wave.remainingToday(today));
+            if (budget > 0) {
+                runWave(wave, runId, (int) budget, today, wave.status() == WaveStatus.ACTIVE, counts);
+            }
+        }
+        return counts.report();
+    }
+
+    private void runWave(Wave wave, String runId, int budget, LocalDate today, boolean claimNew, Counts counts) {
+        Instant leaseUntil = clock.instant().plus(lease);
+        List<Notification> mine = new ArrayList<>();
+        for (Notification abandoned : ledger.abandoned(wave.waveId(), clock.instant(), budget)) {
+            if (ledger.takeOver(abandoned, runId, leaseUntil)) {
+                mine.add(abandoned.withOwner(runId, leaseUntil));
+                counts.takenOver++;
+            }
+        }
+        boolean queueEmpty = !claimNew || claimFresh(wave, runId, leaseUntil, budget, today, mine, counts);
+        int sent = 0;
+        Set<String> batches = new LinkedHashSet<>();
+        for (Notification notification : mine) {
+            if (notification.state() == Notification.State.SENT) {
+                // A letter stored by a run that died before writing its batch's manifest.
+                batches.add(notification.batchId());
+                continue;
+            }
+            Optional<Notification> letter = deliver(notification, runId, today, counts);
+            letter.ifPresent(l -> batches.add(l.batchId()));
+            sent++;
+        }
+        for (String batchId : batches) {
+            crashPoints.reached(Step.BEFORE_MANIFEST);
+            writeManifestIfComplete(wave.waveId(), batchId, counts);
+        }
+        if (sent > 0) {
+            waves.countSent(wave.waveId(), today, sent);
+        }
+        if (claimNew && queueEmpty && mine.isEmpty() && !ledger.hasUnfinished(wave.waveId())
+                && waves.changeStatus(wave.waveId(), Set.of(WaveStatus.ACTIVE), WaveStatus.COMPLETED)) {
+            counts.completed.add(wave.waveId());
+        }
+    }
+
+    /** @return true when every targeted département's queue was found empty */
+    private boolean claimFresh(Wave wave, String runId, Instant leaseUntil, int budget, LocalDate today,
+                               List<Notification> mine, Counts counts) {
+        boolean empty = true;
+        for (String department : wave.departments()) {
+            for (int shard = 0; shard < Departments.SHARDS; shard++) {
+                while (mine.size() < budget) {
+                    List<NotificationQueue.Queued> page = queue.awaiting(department, shard,
+                            Math.min(PAGE, budget - mine.size()));
+                    if (page.isEmpty()) {
+                        break;
+                    }
+                    empty = false;
+                    int claimedNow = 0;
+                    for (NotificationQueue.Queued person : page) {
+                        crashPoints.reached(Step.BEFORE_CLAIM);
+                        Notification fresh = new Notification(person.personKey(), wave.waveId(),
+                                codes.lookupHash(codes.codeFor(person.personKey(), wave.waveId())),
+                                today.plusDays(objectionDays),
+                                person.hasEmail() ? Notification.Channel.EMAIL : Notification.Channel.LETTER,
+                                Notification.State.CLAIMED, runId, leaseUntil, runId, Optional.empty(), Optional.empty());
+                        Optional<Notification> claimed = ledger.claim(fresh);
+                        if (claimed.isPresent()) {
+                            crashPoints.reached(Step.AFTER_CLAIM);
+                            mine.add(claimed.get());
+                            counts.claimed++;
+                            claimedNow++;
+                        }
+                    }
+                    if (claimedNow == 0) {
+                        // Another run claimed this page, or the index still shows claimed persons: next shard.
+                        break;
+                    }
+                }
+                if (mine.size() >= budget) {
+                    return false;
+                }
+            }
+        }
+        return empty;
+    }
+
+    /** @return the entry when it went out as a letter (its batch needs a manifest) */
+    private Optional<Notification> deliver(Notification notification, String runId, LocalDate today, Counts counts) {
+        RegisteredPerson person = persons.find(notification.personKey())
+                .orElseThrow(() -> new IllegalStateException("ledger entry without a person"));
+        String code = codes.codeFor(notification.personKey(), notification.waveId());
+        Notification current = notification;
+        if (current.channel() == Notification.Channel.EMAIL && person.contact().email().isPresent()) {
+            if (current.state() == Notification.State.CLAIMED) {
+                if (!ledger.markSending(current)) {
+                    return Optional.empty();
+                }
+                crashPoints.reached(Step.AFTER_MARK_SENDING);
+            }
+            try {
+                String messageId = mailer.send(notices.notificationEmail(person.contact().email().get(), code,
+                        current.deadline()));
+                crashPoints.reached(Step.AFTER_EMAIL_ACCEPTED);
+                if (ledger.markSent(current, messageId, clock.instant())) {
+                    counts.emails++;
+                }
+                crashPoints.reached(Step.AFTER_MARK_SENT);
+                return Optional.empty();
+            } catch (Mailer.RejectedException rejected) {
+                LocalDate deadline = today.plusDays(objectionDays);
+                ledger.switchToLetter(current, rejected.getMessage(), runId, deadline);
+                current = current.asLetter(rejected.getMessage(), runId, deadline);
+                counts.switchedToLetter++;
+            }
+        } else if (current.channel() == Notification.Channel.EMAIL) {
+            // The address disappeared since the claim (a later import): a letter instead.
+            LocalDate deadline = today.plusDays(objectionDays);
+            ledger.switchToLetter(current, "adresse e-mail retirée", runId, deadline);
+            current = current.asLetter("adresse e-mail retirée", runId, deadline);
+        }
+        String key = letters.store(new NotificationLetter(current.waveId(), current.personKey(),
+                person.identity().firstNames() + " " + person.identity().lastName(), person.contact().address(), code,
+                current.deadline(), today));
+        crashPoints.reached(Step.AFTER_LETTER_STORED);
+        if (ledger.markSent(current, key, clock.instant())) {
+            counts.letters++;
+        }
+        crashPoints.reached(Step.AFTER_MARK_SENT);
+        return Optional.of(current);
+    }
+
+    /** A batch's manifest is written once all its letters are stored, so the printer never sees it change. */
+    private void writeManifestIfComplete(String waveId, String batchId, Counts counts) {
+        List<Notification> batch = ledger.batch(waveId, batchId);
+        if (batch.isEmpty() || batch.stream().anyMatch(n -> n.state() != Notification.State.SENT)) {
+            return;
+        }
+        List<LetterOffice.ManifestLine> lines = new ArrayList<>();
+        for (Notification letter : batch) {
+            var address = persons.find(letter.personKey()).orElseThrow().contact().address();
+            lines.add(new LetterOffice.ManifestLine(letter.deliveryId().orElseThrow(), address.postcode(), address.town()));
+        }
+        letters.writeManifest(waveId, batchId, lines);
+        ledger.manifestWritten(waveId, batchId);
+        counts.manifests++;
+    }
+
+    private static final class Counts {
+        int claimed;
+        int takenOver;
+        int emails;
+        int letters;
+        int switchedToLetter;
+        int manifests;
+        final List<String> completed = new ArrayList<>();
+
+        RunReport report() {
+            return new RunReport(claimed, takenOver, emails, letters, switchedToLetter, manifests, List.copyOf(completed));
+        }
+    }
+}

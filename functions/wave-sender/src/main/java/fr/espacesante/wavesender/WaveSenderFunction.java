@@ -1,0 +1,54 @@
+package fr.espacesante.wavesender;
+
+import fr.espacesante.aws.AwsAdapters;
+import fr.espacesante.domain.campaign.WaveSender;
+import fr.espacesante.domain.port.out.CrashPoints;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.cloud.function.context.FunctionRegistration;
+import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * The wave sender Lambda, run every minute by EventBridge Scheduler. Its lease (SEND_LEASE_SECONDS)
+ * is longer than its timeout, so an entry is only taken over once its first run is surely dead.
+ */
+public class WaveSenderFunction implements ApplicationContextInitializer<GenericApplicationContext> {
+
+    public static final String FUNCTION_NAME = "sendWaves";
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public void initialize(GenericApplicationContext context) {
+        context.registerBean(FUNCTION_NAME, FunctionRegistration.class, () -> {
+            var adapters = new AwsAdapters(context.getEnvironment()::getRequiredProperty);
+            WaveSender sender = sender(adapters, CrashPoints.NONE);
+            Function<Map, Map> run = event -> report(sender.run("run-" + UUID.randomUUID()));
+            return new FunctionRegistration<>(run).type(FunctionTypeUtils.functionType(Map.class, Map.class));
+        });
+    }
+
+    /** The sender over AWS; tests pass their own crash points. */
+    public static WaveSender sender(AwsAdapters adapters, CrashPoints crashPoints) {
+        return new WaveSender(adapters.waves(), adapters.notificationQueue(), adapters.ledger(), adapters.persons(),
+                adapters.mailer(), adapters.letterOffice(), adapters.codes(), adapters.campaignNotices(), crashPoints,
+                adapters.clock(), Duration.ofSeconds(Long.parseLong(adapters.env("SEND_LEASE_SECONDS"))),
+                adapters.objectionDays());
+    }
+
+    static Map<String, Object> report(WaveSender.RunReport report) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("reclames", report.claimed());
+        out.put("repris", report.takenOver());
+        out.put("emails", report.emails());
+        out.put("courriers", report.letters());
+        out.put("basculesCourrier", report.switchedToLetter());
+        out.put("manifestes", report.manifests());
+        out.put("vaguesTerminees", report.completedWaves());
+        return out;
+    }
+}

@@ -1,0 +1,138 @@
+package fr.espacesante.aws;
+
+import fr.espacesante.aws.access.DynamoDbAccessHistory;
+import fr.espacesante.aws.campaign.DynamoDbCampaignAudit;
+import fr.espacesante.aws.campaign.DynamoDbDueSpaces;
+import fr.espacesante.aws.campaign.DynamoDbNotificationLedger;
+import fr.espacesante.aws.campaign.DynamoDbNotificationQueue;
+import fr.espacesante.aws.campaign.DynamoDbObjections;
+import fr.espacesante.aws.campaign.DynamoDbWaves;
+import fr.espacesante.aws.letters.PdfLetters;
+import fr.espacesante.aws.letters.S3LetterOffice;
+import fr.espacesante.aws.limits.DynamoDbAttemptCounters;
+import fr.espacesante.aws.mail.SesMailer;
+import fr.espacesante.aws.person.DynamoDbPersonDirectory;
+import fr.espacesante.aws.space.DynamoDbIdentityLinks;
+import fr.espacesante.aws.space.DynamoDbSpaces;
+import fr.espacesante.aws.time.ServiceClock;
+import fr.espacesante.domain.access.AccessPolicy;
+import fr.espacesante.domain.access.SpaceAccessGuard;
+import fr.espacesante.domain.campaign.CampaignNotices;
+import fr.espacesante.domain.campaign.OneTimeCode;
+import fr.espacesante.domain.nir.NirProtection;
+import java.time.Clock;
+import java.util.function.Function;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The adapters a function needs, built from its environment (the template's variables) once, at
+ * cold start. Each function takes only what it uses; clients are created on first use.
+ */
+public final class AwsAdapters {
+
+    private final Function<String, String> env;
+    private final Clock clock = ServiceClock.utc();
+    private DynamoDbClient dynamoDb;
+    private DynamoDbEnhancedClient enhanced;
+
+    /** @param env returns a required variable's value, failing when it is missing */
+    public AwsAdapters(Function<String, String> env) {
+        this.env = env;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public String env(String name) {
+        return env.apply(name);
+    }
+
+    public synchronized DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) {
+            dynamoDb = AwsClients.dynamoDb();
+        }
+        return dynamoDb;
+    }
+
+    public synchronized DynamoDbEnhancedClient enhanced() {
+        if (enhanced == null) {
+            enhanced = AwsClients.enhanced(dynamoDb());
+        }
+        return enhanced;
+    }
+
+    public NirProtection nirProtection() {
+        return new NirProtection(env("NIR_HASH_KEY"), env("NIR_SEAL_KEY"));
+    }
+
+    public OneTimeCode codes() {
+        return new OneTimeCode(env("CODE_KEY"));
+    }
+
+    public CampaignNotices campaignNotices() {
+        return new CampaignNotices(env("SERVICE_URL"));
+    }
+
+    public DynamoDbPersonDirectory persons() {
+        return new DynamoDbPersonDirectory(dynamoDb(), enhanced(), env("PERSONS_TABLE"));
+    }
+
+    public DynamoDbSpaces spaces() {
+        return new DynamoDbSpaces(dynamoDb(), enhanced(), env("SPACES_TABLE"));
+    }
+
+    public DynamoDbIdentityLinks identityLinks() {
+        return new DynamoDbIdentityLinks(dynamoDb(), env("IDENTITY_LINKS_TABLE"), env("PERSONS_TABLE"));
+    }
+
+    public DynamoDbAccessHistory accessHistory() {
+        return new DynamoDbAccessHistory(enhanced(), env("ACCESS_HISTORY_TABLE"));
+    }
+
+    public SpaceAccessGuard guard(DynamoDbAccessHistory history) {
+        return new SpaceAccessGuard(new AccessPolicy(), history, clock);
+    }
+
+    public DynamoDbAttemptCounters attemptCounters() {
+        return new DynamoDbAttemptCounters(dynamoDb(), env("ATTEMPTS_TABLE"));
+    }
+
+    public DynamoDbWaves waves() {
+        return new DynamoDbWaves(dynamoDb(), env("WAVES_TABLE"));
+    }
+
+    public DynamoDbNotificationQueue notificationQueue() {
+        return new DynamoDbNotificationQueue(dynamoDb(), env("PERSONS_TABLE"));
+    }
+
+    public DynamoDbNotificationLedger ledger() {
+        return new DynamoDbNotificationLedger(dynamoDb(), env("NOTIFICATIONS_TABLE"), env("PERSONS_TABLE"), env("WAVES_TABLE"));
+    }
+
+    public DynamoDbDueSpaces dueSpaces() {
+        return new DynamoDbDueSpaces(dynamoDb(), env("PERSONS_TABLE"), env("SPACES_TABLE"), env("WAVES_TABLE"),
+                env("CAMPAIGN_STATE_TABLE"));
+    }
+
+    public DynamoDbObjections objections() {
+        return new DynamoDbObjections(dynamoDb(), env("PERSONS_TABLE"), env("WAVES_TABLE"));
+    }
+
+    public DynamoDbCampaignAudit campaignAudit() {
+        return new DynamoDbCampaignAudit(dynamoDb(), env("CAMPAIGN_AUDIT_TABLE"));
+    }
+
+    public SesMailer mailer() {
+        return new SesMailer(AwsClients.ses(), env("SENDER_ADDRESS"));
+    }
+
+    public S3LetterOffice letterOffice() {
+        return new S3LetterOffice(AwsClients.s3(), env("LETTERS_BUCKET"), new PdfLetters(campaignNotices()));
+    }
+
+    public int objectionDays() {
+        return Integer.parseInt(env("OBJECTION_PERIOD_DAYS"));
+    }
+}

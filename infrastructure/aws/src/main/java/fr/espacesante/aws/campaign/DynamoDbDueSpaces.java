@@ -1,0 +1,133 @@
+package fr.espacesante.aws.campaign;
+
+import static fr.espacesante.aws.campaign.Attributes.key;
+import static fr.espacesante.aws.campaign.Attributes.s;
+
+import fr.espacesante.aws.person.PersonItem;
+import fr.espacesante.aws.space.DynamoDbSpaces;
+import fr.espacesante.domain.person.PersonStatus;
+import fr.espacesante.domain.port.out.DueSpaces;
+import fr.espacesante.domain.space.Space;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.DoubleAdder;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The sweep's side of DynamoDB: the DueForSpace index of the Persons table (partition
+ * "deadline#shard"), the conditional creation of spaces, and the checkpoint in CampaignState.
+ */
+public final class DynamoDbDueSpaces implements DueSpaces {
+
+    private static final String CHECKPOINT = "sweep";
+
+    private final DynamoDbClient dynamoDb;
+    private final String personsTable;
+    private final String spacesTable;
+    private final String wavesTable;
+    private final String stateTable;
+    private final DoubleAdder readUnits = new DoubleAdder();
+
+    public DynamoDbDueSpaces(DynamoDbClient dynamoDb, String personsTable, String spacesTable, String wavesTable,
+                             String stateTable) {
+        this.dynamoDb = dynamoDb;
+        this.personsTable = personsTable;
+        this.spacesTable = spacesTable;
+        this.wavesTable = wavesTable;
+        this.stateTable = stateTable;
+    }
+
+    @Override
+    public Page due(LocalDate deadline, int shard, int limit, Optional<String> cursor) {
+        QueryResponse response = dynamoDb.query(r -> {
+            r.tableName(personsTable).indexName(PersonItem.DUE_FOR_SPACE)
+                    .keyConditionExpression("dueShard = :due")
+                    .expressionAttributeValues(Map.of(":due", s(deadline + "#" + shard)))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                    .limit(limit);
+            cursor.map(c -> decode(c, deadline + "#" + shard)).ifPresent(r::exclusiveStartKey);
+        });
+        if (response.consumedCapacity() != null && response.consumedCapacity().capacityUnits() != null) {
+            readUnits.add(response.consumedCapacity().capacityUnits());
+        }
+        var persons = response.items().stream().map(item -> new DuePerson(item.get("personKey").s(),
+                item.get("notifiedBy").s(), Optional.ofNullable(item.get("email")).map(AttributeValue::s))).toList();
+        Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? Optional.of(encode(response.lastEvaluatedKey())) : Optional.empty();
+        return new Page(persons, next);
+    }
+
+    @Override
+    public boolean createSpace(DuePerson person, LocalDate deadline, Space space) {
+        TransactWriteItem create = TransactWriteItem.builder().put(p -> p.tableName(spacesTable)
+                .item(DynamoDbSpaces.toAttributes(space))
+                .conditionExpression("attribute_not_exists(spaceKey)")).build();
+        TransactWriteItem markPerson = TransactWriteItem.builder().update(u -> u.tableName(personsTable)
+                .key(key("personKey", person.personKey()))
+                .updateExpression("SET #status = :created, spaceCreatedAt = :at REMOVE dueShard")
+                .conditionExpression("#status = :notified AND dueShard = :due")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(new Attributes.Values().put(":created", PersonStatus.SPACE_CREATED.name())
+                        .put(":notified", PersonStatus.NOTIFIED.name()).put(":at", space.createdAt().toString())
+                        .put(":due", deadline + "#" + fr.espacesante.domain.campaign.Departments.shardOf(person.personKey()))
+                        .map())).build();
+        TransactWriteItem count = TransactWriteItem.builder().update(u -> u.tableName(wavesTable)
+                .key(key("waveId", person.waveId()))
+                .updateExpression("ADD spacesCreated :one")
+                .expressionAttributeValues(Map.of(":one", Attributes.n(1)))).build();
+        try {
+            dynamoDb.transactWriteItems(r -> r.transactItems(create, markPerson, count));
+            return true;
+        } catch (TransactionCanceledException notDueAnymore) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<LocalDate> sweptThrough() {
+        var response = dynamoDb.getItem(r -> r.tableName(stateTable).key(key("name", CHECKPOINT)).consistentRead(true));
+        return response.hasItem() ? Optional.of(LocalDate.parse(response.item().get("day").s())) : Optional.empty();
+    }
+
+    @Override
+    public void recordSweptThrough(LocalDate day) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("name", s(CHECKPOINT));
+        item.put("day", s(day.toString()));
+        dynamoDb.putItem(r -> r.tableName(stateTable).item(item));
+    }
+
+    @Override
+    public double consumedReadUnits() {
+        return readUnits.sum();
+    }
+
+    private static String encode(Map<String, AttributeValue> key) {
+        StringBuilder text = new StringBuilder();
+        key.forEach((name, value) -> text.append(name).append('=').append(value.s()).append('\n'));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, AttributeValue> decode(String cursor, String partition) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        for (String line : new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                key.put(line.substring(0, eq), s(line.substring(eq + 1)));
+            }
+        }
+        if (!partition.equals(key.get("dueShard").s())) {
+            throw new IllegalArgumentException("cursor of another partition");
+        }
+        return key;
+    }
+}
