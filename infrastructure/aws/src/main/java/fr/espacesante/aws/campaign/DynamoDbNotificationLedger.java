@@ -184,10 +184,11 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
         QueryRequest request = QueryRequest.builder().tableName(table).indexName(BY_BATCH)
                 .keyConditionExpression("batchKey = :batch")
                 .expressionAttributeValues(Map.of(":batch", s(waveId + "#" + batchId))).build();
-        dynamoDb.queryPaginator(request).items().forEach(item -> entries.add(toNotification(item)));
-        // The index is eventually consistent: read each entry itself before judging the batch complete.
-        return entries.stream().map(e -> find(e.personKey(), e.waveId()).orElse(e))
-                .filter(e -> e.channel() == Notification.Channel.LETTER && batchId.equals(e.batchId())).toList();
+        // The index holds keys only and is eventually consistent: read each entry itself.
+        dynamoDb.queryPaginator(request).items().forEach(item -> find(item.get("personKey").s(), waveId)
+                .filter(e -> e.channel() == Notification.Channel.LETTER && batchId.equals(e.batchId()))
+                .ifPresent(entries::add));
+        return entries;
     }
 
     @Override

@@ -8,10 +8,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
- * Letters and manifests in the letters bucket (KMS-encrypted):
+ * Letters and manifests in the letters bucket (KMS-encrypted by default):
  * {@code lettres/<wave>/<person key>.pdf} — one key per person and wave, so a retry overwrites
  * with the same bytes and can never add a second letter — and {@code manifestes/<wave>/<batch>.csv}.
  */
@@ -34,8 +33,8 @@ public final class S3LetterOffice implements LetterOffice {
     @Override
     public String store(NotificationLetter letter) {
         String key = letterKey(letter.waveId(), letter.personKey());
-        s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/pdf")
-                .serverSideEncryption(ServerSideEncryption.AWS_KMS), RequestBody.fromBytes(pdf.render(letter)));
+        // Encrypted by the bucket's default SSE-KMS with the data key (template), not per request.
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/pdf"), RequestBody.fromBytes(pdf.render(letter)));
         return key;
     }
 
@@ -52,8 +51,8 @@ public final class S3LetterOffice implements LetterOffice {
             throw new java.io.UncheckedIOException(e);
         }
         String key = "manifestes/" + waveId + "/" + batchId + ".csv";
-        s3.putObject(r -> r.bucket(bucket).key(key).contentType("text/csv; charset=utf-8")
-                .serverSideEncryption(ServerSideEncryption.AWS_KMS), RequestBody.fromString(csv.toString(), StandardCharsets.UTF_8));
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType("text/csv; charset=utf-8"),
+                RequestBody.fromString(csv.toString(), StandardCharsets.UTF_8));
         return key;
     }
 }

@@ -24,8 +24,14 @@ public final class Registry {
 
     /** One registry line; {@code email} may be null (a letter is sent instead). */
     public static String line(String nir, String lastName, String firstNames, String email) {
-        return String.join(";", nir, lastName, firstNames, BIRTH_DATE, "31", "12 rue des Lois", "31000", "Toulouse",
-                email == null ? "" : email);
+        return line(nir, lastName, firstNames, email, "31");
+    }
+
+    /** One registry line of a person living in {@code department}. */
+    public static String line(String nir, String lastName, String firstNames, String email, String department) {
+        String postcode = department.length() == 2 && Character.isDigit(department.charAt(1)) ? department + "000" : "97100";
+        return String.join(";", nir, lastName, firstNames, BIRTH_DATE, department, "12 rue des Lois", postcode,
+                "Commune " + department, email == null ? "" : email);
     }
 
     /** Drops the lines as one registry file and waits until the import function has processed it. */
