@@ -32,13 +32,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class AwsAdapters {
 
     private final Function<String, String> env;
-    private final Clock clock = ServiceClock.utc();
+    private final Clock clock;
     private DynamoDbClient dynamoDb;
     private DynamoDbEnhancedClient enhanced;
 
     /** @param env returns a required variable's value, failing when it is missing */
     public AwsAdapters(Function<String, String> env) {
+        this(env, ServiceClock.utc());
+    }
+
+    /** With another clock: tests and benchmarks that play minutes of a campaign in a moment. */
+    public AwsAdapters(Function<String, String> env, Clock clock) {
         this.env = env;
+        this.clock = clock;
     }
 
     public Clock clock() {
