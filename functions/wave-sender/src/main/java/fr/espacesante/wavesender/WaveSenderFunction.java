@@ -37,7 +37,7 @@ public class WaveSenderFunction implements ApplicationContextInitializer<Generic
         return new WaveSender(adapters.waves(), adapters.notificationQueue(), adapters.ledger(), adapters.persons(),
                 adapters.mailer(), adapters.letterOffice(), adapters.codes(), adapters.campaignNotices(), crashPoints,
                 adapters.clock(), Duration.ofSeconds(Long.parseLong(adapters.env("SEND_LEASE_SECONDS"))),
-                adapters.objectionDays());
+                adapters.objectionDays(), Integer.parseInt(adapters.env("SEND_WORKERS")));
     }
 
     static Map<String, Object> report(WaveSender.RunReport report) {

@@ -244,7 +244,7 @@ class ExactlyOnceIT {
     private static WaveSender sender(AwsAdapters adapters, CrashPoints crashes, MutableClock clock) {
         return new WaveSender(adapters.waves(), adapters.notificationQueue(), adapters.ledger(), adapters.persons(),
                 adapters.mailer(), adapters.letterOffice(), adapters.codes(), adapters.campaignNotices(), crashes, clock,
-                LEASE, adapters.objectionDays());
+                LEASE, adapters.objectionDays(), Integer.parseInt(adapters.env("SEND_WORKERS")));
     }
 
     /** Letter key → manifest it is listed in; a letter listed twice would be printed twice. */

@@ -20,6 +20,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The scheduled sender (PRODUCT.md, step 2): every minute, on working days, each active wave sends
@@ -62,10 +69,11 @@ public final class WaveSender {
     private final Clock clock;
     private final Duration lease;
     private final int objectionDays;
+    private final int workers;
 
     public WaveSender(Waves waves, NotificationQueue queue, NotificationLedger ledger, PersonDirectory persons,
                       Mailer mailer, LetterOffice letters, OneTimeCode codes, CampaignNotices notices,
-                      CrashPoints crashPoints, Clock clock, Duration lease, int objectionDays) {
+                      CrashPoints crashPoints, Clock clock, Duration lease, int objectionDays, int workers) {
         this.waves = waves;
         this.queue = queue;
         this.ledger = ledger;
@@ -78,6 +86,7 @@ public final class WaveSender {
         this.clock = clock;
         this.lease = lease;
         this.objectionDays = objectionDays;
+        this.workers = workers;
     }
 
     public RunReport run(String runId) {
@@ -105,22 +114,16 @@ public final class WaveSender {
         for (Notification abandoned : ledger.abandoned(wave.waveId(), clock.instant(), budget)) {
             if (ledger.takeOver(abandoned, runId, leaseUntil)) {
                 mine.add(abandoned.withOwner(runId, leaseUntil));
-                counts.takenOver++;
+                counts.takenOver.incrementAndGet();
             }
         }
         boolean queueEmpty = !claimNew || claimFresh(wave, runId, leaseUntil, budget, today, mine, counts);
-        int sent = 0;
         Set<String> batches = new LinkedHashSet<>();
-        for (Notification notification : mine) {
-            if (notification.state() == Notification.State.SENT) {
-                // A letter stored by a run that died before writing its batch's manifest.
-                batches.add(notification.batchId());
-                continue;
-            }
-            Optional<Notification> letter = deliver(notification, runId, today, counts);
-            letter.ifPresent(l -> batches.add(l.batchId()));
-            sent++;
-        }
+        // A letter stored by a run that died before writing its batch's manifest only needs the manifest.
+        mine.stream().filter(n -> n.state() == Notification.State.SENT).forEach(n -> batches.add(n.batchId()));
+        List<Notification> toDeliver = mine.stream().filter(n -> n.state() != Notification.State.SENT).toList();
+        inParallel(toDeliver, n -> deliver(n, runId, today, counts)).forEach(letter -> letter.ifPresent(l -> batches.add(l.batchId())));
+        int sent = toDeliver.size();
         for (String batchId : batches) {
             crashPoints.reached(Step.BEFORE_MANIFEST);
             writeManifestIfComplete(wave.waveId(), batchId, counts);
@@ -147,8 +150,7 @@ public final class WaveSender {
                         break;
                     }
                     empty = false;
-                    int claimedNow = 0;
-                    for (NotificationQueue.Queued person : page) {
+                    List<Optional<Notification>> claims = inParallel(page, person -> {
                         crashPoints.reached(Step.BEFORE_CLAIM);
                         Notification fresh = new Notification(person.personKey(), wave.waveId(),
                                 codes.lookupHash(codes.codeFor(person.personKey(), wave.waveId())),
@@ -158,8 +160,14 @@ public final class WaveSender {
                         Optional<Notification> claimed = ledger.claim(fresh);
                         if (claimed.isPresent()) {
                             crashPoints.reached(Step.AFTER_CLAIM);
+                        }
+                        return claimed;
+                    });
+                    int claimedNow = 0;
+                    for (Optional<Notification> claimed : claims) {
+                        if (claimed.isPresent()) {
                             mine.add(claimed.get());
-                            counts.claimed++;
+                            counts.claimed.incrementAndGet();
                             claimedNow++;
                         }
                     }
@@ -194,7 +202,7 @@ public final class WaveSender {
                         current.deadline()));
                 crashPoints.reached(Step.AFTER_EMAIL_ACCEPTED);
                 if (ledger.markSent(current, messageId, clock.instant())) {
-                    counts.emails++;
+                    counts.emails.incrementAndGet();
                 }
                 crashPoints.reached(Step.AFTER_MARK_SENT);
                 return Optional.empty();
@@ -202,7 +210,7 @@ public final class WaveSender {
                 LocalDate deadline = today.plusDays(objectionDays);
                 ledger.switchToLetter(current, rejected.getMessage(), runId, deadline);
                 current = current.asLetter(rejected.getMessage(), runId, deadline);
-                counts.switchedToLetter++;
+                counts.switchedToLetter.incrementAndGet();
             }
         } else if (current.channel() == Notification.Channel.EMAIL) {
             // The address disappeared since the claim (a later import): a letter instead.
@@ -215,7 +223,7 @@ public final class WaveSender {
                 current.deadline(), today));
         crashPoints.reached(Step.AFTER_LETTER_STORED);
         if (ledger.markSent(current, key, clock.instant())) {
-            counts.letters++;
+            counts.letters.incrementAndGet();
         }
         crashPoints.reached(Step.AFTER_MARK_SENT);
         return Optional.of(current);
@@ -234,20 +242,63 @@ public final class WaveSender {
         }
         letters.writeManifest(waveId, batchId, lines);
         ledger.manifestWritten(waveId, batchId);
-        counts.manifests++;
+        counts.manifests.incrementAndGet();
+    }
+
+    /**
+     * Runs the work on up to {@code workers} threads (claims and deliveries wait on the network). At
+     * the first failure — a crash — nothing more starts, and the run only ends once every thread has
+     * stopped: like a dead Lambda, a failed run leaves nothing running behind it.
+     */
+    private <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
+        if (workers <= 1 || items.size() <= 1) {
+            return items.stream().map(work).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, items.size()));
+        try {
+            List<Future<R>> futures = items.stream().map(item -> pool.submit(() -> work.apply(item))).toList();
+            List<R> results = new ArrayList<>(items.size());
+            for (Future<R> future : futures) {
+                try {
+                    results.add(future.get());
+                } catch (ExecutionException e) {
+                    pool.shutdownNow();
+                    awaitStop(pool);
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+                }
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
+            awaitStop(pool);
+        }
+    }
+
+    private static void awaitStop(ExecutorService pool) {
+        try {
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("sender threads did not stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static final class Counts {
-        int claimed;
-        int takenOver;
-        int emails;
-        int letters;
-        int switchedToLetter;
-        int manifests;
+        final AtomicInteger claimed = new AtomicInteger();
+        final AtomicInteger takenOver = new AtomicInteger();
+        final AtomicInteger emails = new AtomicInteger();
+        final AtomicInteger letters = new AtomicInteger();
+        final AtomicInteger switchedToLetter = new AtomicInteger();
+        final AtomicInteger manifests = new AtomicInteger();
         final List<String> completed = new ArrayList<>();
 
         RunReport report() {
-            return new RunReport(claimed, takenOver, emails, letters, switchedToLetter, manifests, List.copyOf(completed));
+            return new RunReport(claimed.get(), takenOver.get(), emails.get(), letters.get(), switchedToLetter.get(),
+                    manifests.get(), List.copyOf(completed));
         }
     }
 }
