@@ -131,7 +131,7 @@ public final class AwsAdapters {
     }
 
     public SesMailer mailer() {
-        return new SesMailer(AwsClients.ses(), env("SENDER_ADDRESS"));
+        return new SesMailer(AwsClients.ses(), env("SENDER_ADDRESS"), env("SES_CONFIGURATION_SET"));
     }
 
     public S3LetterOffice letterOffice() {

@@ -95,9 +95,11 @@ public final class WaveSender {
         if (!WorkingDays.isWorkingDay(today)) {
             return counts.report();
         }
-        // A cancelled wave claims nobody new but finishes what it had claimed: nobody is left half-notified.
+        // A cancelled or completed wave claims nobody new but finishes what it still owes (claims of a
+        // cancelled wave, letters replacing bounced e-mails): nobody is left half-notified.
         List<Wave> sending = waves.all().stream()
-                .filter(w -> w.sendsOn(today) || w.status() == WaveStatus.CANCELLED && ledger.hasUnfinished(w.waveId()))
+                .filter(w -> w.sendsOn(today) || (w.status() == WaveStatus.CANCELLED || w.status() == WaveStatus.COMPLETED)
+                        && ledger.hasUnfinished(w.waveId()))
                 .sorted(Comparator.comparing(Wave::startDate).thenComparing(Wave::waveId)).toList();
         for (Wave wave : sending) {
             long budget = Math.min(wave.perMinute(), wave.remainingToday(today));
@@ -208,14 +210,14 @@ public final class WaveSender {
                 return Optional.empty();
             } catch (Mailer.RejectedException rejected) {
                 LocalDate deadline = today.plusDays(objectionDays);
-                ledger.switchToLetter(current, rejected.getMessage(), runId, deadline);
+                ledger.switchToLetter(current, rejected.getMessage(), runId, deadline, current.leaseUntil());
                 current = current.asLetter(rejected.getMessage(), runId, deadline);
                 counts.switchedToLetter.incrementAndGet();
             }
         } else if (current.channel() == Notification.Channel.EMAIL) {
             // The address disappeared since the claim (a later import): a letter instead.
             LocalDate deadline = today.plusDays(objectionDays);
-            ledger.switchToLetter(current, "adresse e-mail retirée", runId, deadline);
+            ledger.switchToLetter(current, "adresse e-mail retirée", runId, deadline, current.leaseUntil());
             current = current.asLetter("adresse e-mail retirée", runId, deadline);
         }
         String key = letters.store(new NotificationLetter(current.waveId(), current.personKey(),

@@ -64,8 +64,10 @@ public final class InMemoryLedger implements NotificationLedger {
     }
 
     @Override
-    public synchronized void switchToLetter(Notification n, String reason, String batchId, LocalDate deadline) {
-        put(entries.get(id(n.personKey(), n.waveId())).asLetter(reason, batchId, deadline));
+    public synchronized void switchToLetter(Notification n, String reason, String batchId, LocalDate deadline,
+                                            Instant leaseUntil) {
+        Notification letter = entries.get(id(n.personKey(), n.waveId())).asLetter(reason, batchId, deadline);
+        put(letter.withOwner(letter.owner(), leaseUntil));
     }
 
     @Override

@@ -158,17 +158,19 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
     }
 
     @Override
-    public void switchToLetter(Notification n, String reason, String batchId, LocalDate deadline) {
+    public void switchToLetter(Notification n, String reason, String batchId, LocalDate deadline, Instant leaseUntil) {
         TransactWriteItem entry = TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(key("personKey", n.personKey(), "waveId", n.waveId()))
                 .updateExpression("SET channel = :letter, #state = :claimed, failure = :reason, batchId = :batch,"
-                        + " batchKey = :batchKey, deadline = :deadline, unfinishedWave = :wave REMOVE deliveryId")
+                        + " batchKey = :batchKey, deadline = :deadline, unfinishedWave = :wave, leaseUntil = :lease"
+                        + " REMOVE deliveryId")
                 .conditionExpression("channel = :email AND (#owner = :me OR #state = :sent)")
                 .expressionAttributeNames(Map.of("#state", "state", "#owner", "owner"))
                 .expressionAttributeValues(new Attributes.Values().put(":letter", Notification.Channel.LETTER.name())
                         .put(":claimed", Notification.State.CLAIMED.name()).put(":reason", reason)
                         .put(":batch", batchId).put(":batchKey", n.waveId() + "#" + batchId)
                         .put(":deadline", deadline.toString()).put(":wave", n.waveId())
+                        .put(":lease", SortableInstants.format(leaseUntil))
                         .put(":email", Notification.Channel.EMAIL.name()).put(":me", n.owner())
                         .put(":sent", Notification.State.SENT.name()).map()).build()).build();
         try {

@@ -13,10 +13,13 @@ public final class SesMailer implements Mailer {
 
     private final SesV2Client ses;
     private final String sender;
+    private final String configurationSet;
 
-    public SesMailer(SesV2Client ses, String sender) {
+    /** @param configurationSet the SES configuration set whose events (bounces) go to EventBridge; blank for none */
+    public SesMailer(SesV2Client ses, String sender, String configurationSet) {
         this.ses = ses;
         this.sender = sender;
+        this.configurationSet = configurationSet == null || configurationSet.isBlank() ? null : configurationSet;
     }
 
     /**
@@ -26,7 +29,7 @@ public final class SesMailer implements Mailer {
     @Override
     public String send(Mail mail) {
         try {
-            return ses.sendEmail(r -> r.fromEmailAddress(sender)
+            return ses.sendEmail(r -> r.fromEmailAddress(sender).configurationSetName(configurationSet)
                     .destination(d -> d.toAddresses(mail.to()))
                     .content(c -> c.simple(m -> m
                             .subject(utf8(mail.subject()))

@@ -37,9 +37,10 @@ public interface NotificationLedger {
 
     /**
      * The e-mail failed (SES refused it, or it bounced later): the entry becomes a letter to send,
-     * with a new deadline, in the letter batch given; the wave's failure count moves.
+     * with a new deadline, in the letter batch given, owned until {@code leaseUntil} (a bounce frees it
+     * at once for the next run); the wave's failure count moves.
      */
-    void switchToLetter(Notification notification, String reason, String batchId, LocalDate deadline);
+    void switchToLetter(Notification notification, String reason, String batchId, LocalDate deadline, Instant leaseUntil);
 
     /** Entries of a letter batch, for its manifest. */
     List<Notification> batch(String waveId, String batchId);

@@ -1,0 +1,41 @@
+package fr.espacesante.mailevents;
+
+import fr.espacesante.aws.AwsAdapters;
+import fr.espacesante.domain.campaign.EmailBounces;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.cloud.function.context.FunctionRegistration;
+import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * SES events delivered by EventBridge (configuration set → default bus → rule in the template):
+ * "Email Bounced" with a permanent bounce turns the notification into a letter.
+ */
+public class MailEventsFunction implements ApplicationContextInitializer<GenericApplicationContext> {
+
+    public static final String FUNCTION_NAME = "mailEvents";
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public void initialize(GenericApplicationContext context) {
+        context.registerBean(FUNCTION_NAME, FunctionRegistration.class, () -> {
+            var adapters = new AwsAdapters(context.getEnvironment()::getRequiredProperty);
+            EmailBounces bounces = new EmailBounces(adapters.ledger(), adapters.clock(), adapters.objectionDays());
+            Function<Map, Map> handle = event -> Map.of("courrier", handle(bounces, event));
+            return new FunctionRegistration<>(handle).type(FunctionTypeUtils.functionType(Map.class, Map.class));
+        });
+    }
+
+    /** Reads only what it needs from the event; addresses in it are never logged. */
+    @SuppressWarnings("rawtypes")
+    static boolean handle(EmailBounces bounces, Map event) {
+        if (!(event.get("detail") instanceof Map detail) || !(detail.get("mail") instanceof Map mail)
+                || !(mail.get("messageId") instanceof String messageId)) {
+            return false;
+        }
+        boolean permanent = detail.get("bounce") instanceof Map bounce && "Permanent".equals(bounce.get("bounceType"));
+        return "Bounce".equals(detail.get("eventType")) && bounces.bounced(messageId, permanent);
+    }
+}
