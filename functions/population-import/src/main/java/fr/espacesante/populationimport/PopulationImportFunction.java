@@ -5,6 +5,7 @@ import fr.espacesante.aws.AwsClients;
 import fr.espacesante.aws.person.DynamoDbPersonRegistry;
 import fr.espacesante.aws.population.DynamoDbImportHistory;
 import fr.espacesante.aws.population.S3ImportReports;
+import fr.espacesante.aws.population.S3DeliveryLog;
 import fr.espacesante.aws.population.S3RegistryFiles;
 import fr.espacesante.aws.time.ServiceClock;
 import fr.espacesante.domain.nir.NirProtection;
@@ -39,7 +40,9 @@ public class PopulationImportFunction implements ApplicationContextInitializer<G
         context.registerBean(S3Client.class, AwsClients::s3);
         context.registerBean(PopulationImport.class, () -> populationImport(context));
         context.registerBean(FUNCTION_NAME, FunctionRegistration.class, () ->
-                new FunctionRegistration<>(new RegistryFileHandler(context.getBean(PopulationImport.class)))
+                new FunctionRegistration<>(new RegistryFileHandler(context.getBean(PopulationImport.class),
+                        new S3DeliveryLog(context.getBean(DynamoDbClient.class),
+                                context.getEnvironment().getRequiredProperty("IMPORT_RUNS_TABLE"), context.getBean(Clock.class))))
                         .type(FunctionTypeUtils.consumerType(S3Event.class)));
     }
 

@@ -2,6 +2,7 @@ package fr.espacesante.populationimport;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import fr.espacesante.aws.population.S3DeliveryLog;
 import fr.espacesante.aws.population.S3ImportReports;
 import fr.espacesante.domain.population.ImportRun;
 import fr.espacesante.domain.population.RegistryFile;
@@ -18,9 +19,11 @@ public final class RegistryFileHandler implements Consumer<S3Event> {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryFileHandler.class);
 
     private final ImportRegistryFile importRegistryFile;
+    private final S3DeliveryLog deliveries;
 
-    public RegistryFileHandler(ImportRegistryFile importRegistryFile) {
+    public RegistryFileHandler(ImportRegistryFile importRegistryFile, S3DeliveryLog deliveries) {
         this.importRegistryFile = importRegistryFile;
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -30,6 +33,10 @@ public final class RegistryFileHandler implements Consumer<S3Event> {
             // Keys arrive URL-encoded in S3 notifications (spaces as '+').
             String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
             if (key.endsWith(S3ImportReports.SUFFIX)) {
+                continue;
+            }
+            if (!deliveries.firstDelivery(bucket, key, String.valueOf(record.getS3().getObject().geteTag()))) {
+                LOG.info("already imported, delivered again: {}", key);
                 continue;
             }
             ImportRun run = importRegistryFile.importFile(new RegistryFile(bucket, key));

@@ -250,7 +250,7 @@ public final class WaveSender {
     /**
      * Runs the work on up to {@code workers} threads (claims and deliveries wait on the network). At
      * the first failure — a crash — nothing more starts, and the run only ends once every thread has
-     * stopped: like a dead Lambda, a failed run leaves nothing running behind it.
+     * stopped: a failed run leaves nothing running behind it when its lease starts counting down.
      */
     private <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
         if (workers <= 1 || items.size() <= 1) {
@@ -264,8 +264,9 @@ public final class WaveSender {
                 try {
                     results.add(future.get());
                 } catch (ExecutionException e) {
-                    pool.shutdownNow();
-                    awaitStop(pool);
+                    // Nothing queued starts any more; threads at work finish their current person (not
+                    // interrupted mid-request, which would only add half-sent requests to the picture).
+                    futures.forEach(f -> f.cancel(false));
                     throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
                 }
             }
@@ -274,7 +275,7 @@ public final class WaveSender {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } finally {
-            pool.shutdownNow();
+            pool.shutdown();
             awaitStop(pool);
         }
     }

@@ -43,14 +43,15 @@ final class BenchSupport {
         return file;
     }
 
+    /** A fresh ETag each time: the import skips an object version it has already imported. */
     static Path s3Event(String bucket, String key) throws IOException {
         Path event = Files.createTempFile("event-", ".json");
         Files.writeString(event, """
                 {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"eu-west-3",
                 "eventTime":"2026-11-22T06:00:00.000Z","eventName":"ObjectCreated:Put",
                 "s3":{"s3SchemaVersion":"1.0","bucket":{"name":"%s","arn":"arn:aws:s3:::%s"},
-                "object":{"key":"%s","size":0,"eTag":"0","sequencer":"01"}}}]}
-                """.formatted(bucket, bucket, key));
+                "object":{"key":"%s","size":0,"eTag":"%s","sequencer":"01"}}}]}
+                """.formatted(bucket, bucket, key, java.util.UUID.randomUUID()));
         return event;
     }
 

@@ -1,0 +1,56 @@
+package fr.espacesante.aws.population;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * S3 delivers events at least once, and a client may retry a PUT: the same object (bucket, key,
+ * ETag) can arrive twice. A conditional marker in the import-runs table (no {@code kind}, so it stays
+ * out of the operators' list; TTL 30 days) lets the second delivery be skipped, so the first run's
+ * report is never overwritten by a report saying "all unchanged".
+ */
+public final class S3DeliveryLog {
+
+    private static final Duration KEPT = Duration.ofDays(30);
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+    private final Clock clock;
+
+    public S3DeliveryLog(DynamoDbClient dynamoDb, String tableName, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+        this.clock = clock;
+    }
+
+    /** @return true the first time this object version is seen */
+    public boolean firstDelivery(String bucket, String key, String eTag) {
+        try {
+            dynamoDb.putItem(r -> r.tableName(tableName)
+                    .item(Map.of("importId", AttributeValue.fromS("livraison:" + fingerprint(bucket, key, eTag)),
+                            "expiresAt", AttributeValue.fromN(Long.toString(clock.instant().plus(KEPT).getEpochSecond()))))
+                    .conditionExpression("attribute_not_exists(importId)"));
+            return true;
+        } catch (ConditionalCheckFailedException seen) {
+            return false;
+        }
+    }
+
+    private static String fingerprint(String bucket, String key, String eTag) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((bucket + "\n" + key + "\n" + eTag).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
