@@ -138,6 +138,20 @@ public final class AwsAdapters {
         return new S3LetterOffice(AwsClients.s3(), env("LETTERS_BUCKET"), new PdfLetters(campaignNotices()));
     }
 
+    public fr.espacesante.aws.document.DynamoDbDocumentCatalog documentCatalog() {
+        return new fr.espacesante.aws.document.DynamoDbDocumentCatalog(dynamoDb(), env("DOCUMENTS_TABLE"), clock);
+    }
+
+    /** Path-style pre-signed URLs, valid on AWS for our bucket names and what S3-compatible servers expect. */
+    public fr.espacesante.aws.document.S3DocumentStorage documentStorage() {
+        var presigner = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
+                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+                        .pathStyleAccessEnabled(true).build())
+                .build();
+        return new fr.espacesante.aws.document.S3DocumentStorage(AwsClients.s3(), presigner, env("DOCUMENTS_BUCKET"),
+                env("DATA_KEY_ARN"));
+    }
+
     public int objectionDays() {
         return Integer.parseInt(env("OBJECTION_PERIOD_DAYS"));
     }

@@ -54,4 +54,26 @@ public final class PatientNotices {
                 """.formatted(when, serviceUrl);
         return Mail.of(to, subject, text, html);
     }
+
+    /** A new document arrived: no title, no category, no author — only where to look. */
+    public Mail newDocument(String to) {
+        String text = """
+                Bonjour,
+
+                Un nouveau document a été ajouté à votre espace santé.
+
+                Vous pouvez le consulter dans « Mes documents » : %s
+
+                Ce message est envoyé automatiquement, merci de ne pas y répondre.
+                """.formatted(serviceUrl);
+        String html = """
+                <!DOCTYPE html><html lang="fr"><body>
+                <p>Bonjour,</p>
+                <p>Un nouveau document a été ajouté à votre espace santé.</p>
+                <p>Vous pouvez le consulter dans <a href="%s">« Mes documents »</a>.</p>
+                <p>Ce message est envoyé automatiquement, merci de ne pas y répondre.</p>
+                </body></html>
+                """.formatted(serviceUrl);
+        return Mail.of(to, "Un nouveau document dans votre espace santé", text, html);
+    }
 }

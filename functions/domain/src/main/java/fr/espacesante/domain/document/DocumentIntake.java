@@ -1,0 +1,84 @@
+package fr.espacesante.domain.document;
+
+import fr.espacesante.domain.port.out.DocumentCatalog;
+import fr.espacesante.domain.port.out.DocumentStorage;
+import fr.espacesante.domain.port.out.Mailer;
+import fr.espacesante.domain.port.out.Spaces;
+import fr.espacesante.domain.space.PatientNotices;
+import java.util.Optional;
+
+/**
+ * After an upload (S3 event): the bytes are checked before the document becomes visible — real type
+ * sniffed from the bytes and compared with the declared one, size within the limit and equal to the
+ * declared size, SHA-256 recorded. Anything else is deleted and the document marked rejected with a
+ * French reason the uploader sees. The patient is told a document arrived — never what it is.
+ */
+public final class DocumentIntake {
+
+    public enum Outcome { AVAILABLE, REJECTED, IGNORED }
+
+    private final DocumentCatalog catalog;
+    private final DocumentStorage storage;
+    private final Spaces spaces;
+    private final Mailer mailer;
+    private final PatientNotices notices;
+
+    public DocumentIntake(DocumentCatalog catalog, DocumentStorage storage, Spaces spaces, Mailer mailer,
+                          PatientNotices notices) {
+        this.catalog = catalog;
+        this.storage = storage;
+        this.spaces = spaces;
+        this.mailer = mailer;
+        this.notices = notices;
+    }
+
+    /** @param objectKey {@code documents/<space key>/<document id>} */
+    public Outcome received(String objectKey) {
+        String[] parts = objectKey.split("/");
+        Optional<Document> pending = parts.length == 3 && parts[0].equals("documents")
+                ? catalog.find(parts[1], parts[2]).filter(d -> d.status() == DocumentStatus.PENDING) : Optional.empty();
+        if (pending.isEmpty()) {
+            // Unknown key, or a replayed event for a document already checked.
+            return Outcome.IGNORED;
+        }
+        Document document = pending.get();
+        DocumentStorage.Inspection inspection = storage.inspect(objectKey);
+        Optional<String> refusal = refusal(document, inspection);
+        if (refusal.isPresent()) {
+            storage.delete(objectKey);
+            catalog.markRejected(document, refusal.get());
+            return Outcome.REJECTED;
+        }
+        if (catalog.markAvailable(document, inspection.sha256())) {
+            tellPatient(document);
+        }
+        return Outcome.AVAILABLE;
+    }
+
+    static Optional<String> refusal(Document document, DocumentStorage.Inspection inspection) {
+        if (inspection.size() > SharedRecord.MAX_SIZE) {
+            return Optional.of("fichier trop volumineux (20 Mio au plus)");
+        }
+        if (inspection.size() != document.declaredSize()) {
+            return Optional.of("taille reçue différente de la taille déclarée");
+        }
+        if (inspection.sniffedType().isEmpty()) {
+            return Optional.of("contenu non reconnu : seuls PDF, JPEG, PNG, texte, CDA R2 et FHIR JSON sont acceptés");
+        }
+        if (inspection.sniffedType().get() != document.declaredType()) {
+            return Optional.of("le contenu ne correspond pas au type déclaré (" + document.declaredType().mediaType()
+                    + ") : " + inspection.sniffedType().get().mediaType());
+        }
+        return Optional.empty();
+    }
+
+    private void tellPatient(Document document) {
+        if (document.author().kind() != Author.Kind.PROFESSIONAL || document.heldBack()) {
+            return;
+        }
+        spaces.find(document.spaceKey())
+                .filter(space -> space.preferences().newDocuments())
+                .flatMap(space -> space.email())
+                .ifPresent(email -> mailer.send(notices.newDocument(email)));
+    }
+}

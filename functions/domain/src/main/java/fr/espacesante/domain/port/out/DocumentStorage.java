@@ -1,0 +1,28 @@
+package fr.espacesante.domain.port.out;
+
+import fr.espacesante.domain.document.DocumentType;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** Document bytes: they never pass through a function, only short-lived pre-signed requests do. */
+public interface DocumentStorage {
+
+    /** A pre-signed PUT: the client must send exactly these headers (type, size and encryption are signed). */
+    record UploadTicket(URI url, Map<String, String> headers, Instant expiresAt) {
+    }
+
+    UploadTicket presignUpload(String objectKey, DocumentType type, long size, Duration validity);
+
+    URI presignDownload(String objectKey, String fileName, Duration validity);
+
+    /** What the stored bytes really are. */
+    record Inspection(Optional<DocumentType> sniffedType, long size, String sha256) {
+    }
+
+    Inspection inspect(String objectKey);
+
+    void delete(String objectKey);
+}

@@ -1,0 +1,80 @@
+package fr.espacesante.aws.document;
+
+import fr.espacesante.domain.document.DocumentType;
+import fr.espacesante.domain.port.out.DocumentStorage;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Documents in the KMS-encrypted documents bucket. Uploads are pre-signed PUTs that sign the content
+ * type, the exact length and the SSE-KMS headers (with the stack's key): a client sending anything
+ * else is refused by S3. Downloads are pre-signed GETs. Only the intake reads the bytes, to check them.
+ */
+public final class S3DocumentStorage implements DocumentStorage {
+
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final String bucket;
+    private final String kmsKeyId;
+
+    public S3DocumentStorage(S3Client s3, S3Presigner presigner, String bucket, String kmsKeyId) {
+        this.s3 = s3;
+        this.presigner = presigner;
+        this.bucket = bucket;
+        this.kmsKeyId = kmsKeyId;
+    }
+
+    @Override
+    public UploadTicket presignUpload(String objectKey, DocumentType type, long size, Duration validity) {
+        var presigned = presigner.presignPutObject(p -> p.signatureDuration(validity).putObjectRequest(r -> r
+                .bucket(bucket).key(objectKey).contentType(type.mediaType()).contentLength(size)
+                .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(kmsKeyId)));
+        Map<String, String> headers = new LinkedHashMap<>();
+        presigned.signedHeaders().forEach((name, values) -> {
+            // The client's HTTP stack sets these two itself (and refuses to be told).
+            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
+                headers.put(name, String.join(",", values));
+            }
+        });
+        return new UploadTicket(URI.create(presigned.url().toString()), headers, presigned.expiration());
+    }
+
+    @Override
+    public URI presignDownload(String objectKey, String fileName, Duration validity) {
+        String ascii = fileName.replaceAll("[^A-Za-z0-9._ -]", "_");
+        return URI.create(presigner.presignGetObject(p -> p.signatureDuration(validity).getObjectRequest(r -> r
+                .bucket(bucket).key(objectKey)
+                .responseContentDisposition("attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                        + java.net.URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"))))
+                .url().toString());
+    }
+
+    /** Reads the object once (at most the upload limit, which the signed length enforces). */
+    @Override
+    public Inspection inspect(String objectKey) {
+        byte[] bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(objectKey)).asByteArray();
+        return new Inspection(ContentSniffer.sniff(bytes), bytes.length, sha256(bytes));
+    }
+
+    @Override
+    public void delete(String objectKey) {
+        s3.deleteObject(r -> r.bucket(bucket).key(objectKey));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
