@@ -41,6 +41,7 @@ public final class DocumentsHandler implements Function<APIGatewayV2HTTPEvent, A
     static final String PRO_ONE = "POST /pro/documents/statut";
     static final String PRO_DOWNLOAD = "POST /pro/documents/telechargement";
     static final String PRO_RELEASE = "POST /pro/documents/liberation";
+    static final String PRO_REPLACE = "POST /pro/documents/remplacement";
 
     private static final int MAX_PAGE = 100;
 
@@ -117,6 +118,8 @@ public final class DocumentsHandler implements Function<APIGatewayV2HTTPEvent, A
             case PRO_ONE -> HttpApi.json(200, view(record.describe(pro, spaceKey, HttpApi.text(body, "documentId"))));
             case PRO_DOWNLOAD -> HttpApi.json(200, Map.of("url",
                     record.downloadUrl(pro, spaceKey, HttpApi.text(body, "documentId")).toString(), "valideSecondes", 300));
+            case PRO_REPLACE -> HttpApi.json(201, grant(record.requestReplacement(pro, spaceKey,
+                    HttpApi.text(body, "documentId"), deposit(body))));
             case PRO_RELEASE -> {
                 String documentId = HttpApi.text(body, "documentId");
                 record.release(pro, spaceKey, documentId);
@@ -207,6 +210,7 @@ public final class DocumentsHandler implements Function<APIGatewayV2HTTPEvent, A
         view.put("masqueParLePatient", d.hiddenByPatient());
         view.put("masqueAuxRepresentants", d.hiddenFromRepresentatives());
         view.put("deposeLe", d.depositedAt().toString());
+        view.put("remplace", d.replaces().orElse(null));
         return view;
     }
 }

@@ -140,6 +140,29 @@ class DocumentsIT {
         assertThat(Http.send("POST", API + "/pro/documents/recherche", pro("10400000009"), "{\"ins\":\"" + NIR + "\"}")
                 .statusCode()).isEqualTo(403);
 
+        // Replaced by its author: the new version is listed, the old one is kept as REPLACED
+        byte[] v2 = "%PDF-1.4\nresultat corrige\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        var replacement = Http.json(Http.send("POST", API + "/pro/documents/remplacement", pro(AUTHOR),
+                deposit("application/pdf", v2.length, "biologie", false).replace("{", "{\"documentId\":\"" + heldBack + "\",")));
+        assertThat(Http.send("POST", API + "/pro/documents/remplacement", pro(CONSENTING),
+                deposit("application/pdf", v2.length, "biologie", false).replace("{", "{\"documentId\":\"" + heldBack + "\","))
+                .statusCode()).as("only the author replaces").isEqualTo(403);
+        assertThat(put(replacement, v2)).isEqualTo(200);
+        STACK.awaitS3Events();
+        String v2Id = replacement.get("document").get("id").asString();
+        assertThat(patientList()).contains(v2Id).doesNotContain(heldBack);
+        assertThat(Http.json(Http.send("POST", API + "/pro/documents/statut", pro(AUTHOR),
+                "{\"ins\":\"" + NIR + "\",\"documentId\":\"" + heldBack + "\"}")).get("statut").asString()).isEqualTo("REPLACED");
+
+        // An expired upload URL is refused by S3 (validity shortened to 1 s for the test)
+        var storage = adapters().documentStorage();
+        var ticket = storage.presignUpload("documents/" + UUID.randomUUID() + "/expire",
+                fr.espacesante.domain.document.DocumentType.TEXT, 4, java.time.Duration.ofSeconds(1));
+        Thread.sleep(2_000);
+        HttpRequest.Builder late = HttpRequest.newBuilder(ticket.url()).PUT(HttpRequest.BodyPublishers.ofString("test"));
+        ticket.headers().forEach(late::header);
+        assertThat(CLIENT.send(late.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+
         // Deleted by the patient: gone for everyone, its bytes too
         assertThat(Http.send("DELETE", API + "/espace/documents/" + ordinary, patient, null).statusCode()).isEqualTo(200);
         assertThat(patientList()).doesNotContain(ordinary);
@@ -151,6 +174,12 @@ class DocumentsIT {
         history.get("acces").forEach(e -> elements.add(e.get("element").asString() + "/" + e.get("regle").asString()));
         assertThat(elements).contains("liste-documents/titulaire", "liste-documents/sans-autorisation",
                 heldBack + "/document-en-attente", ordinary + "/document-masque", ordinary + "/titulaire");
+    }
+
+    private static fr.espacesante.aws.AwsAdapters adapters() {
+        var env = STACK.template().functions().stream().filter(f -> f.logicalId().equals("DocumentsFunction"))
+                .findFirst().orElseThrow().environment();
+        return new fr.espacesante.aws.AwsAdapters(name -> java.util.Objects.requireNonNull(env.get(name), name));
     }
 
     private static List<String> patientList() {

@@ -50,6 +50,9 @@ public final class DocumentIntake {
             return Outcome.REJECTED;
         }
         if (catalog.markAvailable(document, inspection.sha256())) {
+            // A new version: the one it replaces leaves the listings, and stays in the record.
+            document.replaces().flatMap(old -> catalog.find(document.spaceKey(), old))
+                    .ifPresent(old -> catalog.changeStatus(old, DocumentStatus.AVAILABLE, DocumentStatus.REPLACED));
             tellPatient(document);
         }
         return Outcome.AVAILABLE;

@@ -55,6 +55,23 @@ public final class SharedRecord {
     }
 
     public UploadGrant requestUpload(Actor actor, String spaceKey, DepositRequest request) {
+        return deposit(actor, spaceKey, request, Optional.empty());
+    }
+
+    /**
+     * A new version of a document, by its author: once the new bytes are checked, the old version
+     * leaves the listings (status REPLACED) but stays in the record.
+     */
+    public UploadGrant requestReplacement(Actor.Professional author, String spaceKey, String documentId,
+                                          DepositRequest request) {
+        Document old = available(spaceKey, documentId);
+        if (!author.identityVerified() || !author.rpps().equals(old.author().rpps())) {
+            throw new InvalidDocumentException("AUTEUR_SEULEMENT", "Seul l'auteur d'un document peut le remplacer.");
+        }
+        return deposit(author, spaceKey, request, Optional.of(documentId));
+    }
+
+    private UploadGrant deposit(Actor actor, String spaceKey, DepositRequest request, Optional<String> replaces) {
         DocumentType type = DocumentType.fromMediaType(request.contentType()).orElseThrow(() -> new InvalidDocumentException(
                 "TYPE_NON_ACCEPTE", "Type de document non accepté : PDF, JPEG, PNG, texte, CDA R2 (XML) ou FHIR (JSON)."));
         if (request.size() < 1 || request.size() > MAX_SIZE) {
@@ -79,7 +96,7 @@ public final class SharedRecord {
         Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
         Document document = new Document(spaceKey, newId(), request.category(), request.loincCode(), request.careDate(),
                 author, title, type, request.size(), DocumentStatus.PENDING, Optional.empty(), Optional.empty(),
-                request.heldBack(), false, request.hiddenFromRepresentatives(), clock.instant(), Optional.empty());
+                request.heldBack(), false, request.hiddenFromRepresentatives(), clock.instant(), replaces);
         allowed(actor, space, document.asResource(), Action.WRITE, document.documentId());
         catalog.createPending(document);
         return new UploadGrant(document, storage.presignUpload(document.objectKey(), type, request.size(), URL_VALIDITY));
