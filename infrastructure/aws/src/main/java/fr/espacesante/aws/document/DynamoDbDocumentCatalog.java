@@ -117,10 +117,13 @@ public final class DynamoDbDocumentCatalog implements DocumentCatalog {
         boolean byCategory = filter.category().isPresent();
         String partition = byCategory ? spaceKey + "#" + filter.category().get().id() : spaceKey;
         String partitionName = byCategory ? "listedCategory" : "listedSpace";
+        // The date range only when asked for: an open BETWEEN costs DynamoDB Local a range scan.
+        boolean range = filter.from().isPresent() || filter.to().isPresent();
         QueryResponse response = dynamoDb.query(r -> {
             r.tableName(table).indexName(byCategory ? BY_CATEGORY : BY_CARE_DATE)
-                    .keyConditionExpression(partitionName + " = :p AND careKey BETWEEN :from AND :to")
-                    .expressionAttributeValues(Map.of(":p", s(partition), ":from", s(from), ":to", s(to)))
+                    .keyConditionExpression(partitionName + " = :p" + (range ? " AND careKey BETWEEN :from AND :to" : ""))
+                    .expressionAttributeValues(range ? Map.of(":p", s(partition), ":from", s(from), ":to", s(to))
+                            : Map.of(":p", s(partition)))
                     .scanIndexForward(false).limit(limit);
             cursor.map(c -> decode(c, partitionName, partition)).ifPresent(r::exclusiveStartKey);
         });

@@ -1,0 +1,147 @@
+package fr.espacesante.local.bench;
+
+import fr.espacesante.domain.nir.Nir;
+import fr.espacesante.domain.nir.NirProtection;
+import fr.espacesante.local.LocalStack;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Warm latency through the local gateway (JWT check, FunctionInvoker, policy, history append) of
+ * "ask for an upload URL" and "list documents" (20 of 200), against a raw DynamoDB query of the same
+ * 20 items, in the same run: p50 and p99, and the ratios (goal: p99 ≤ 3× raw).
+ * Usage: {@code ./espace bench documents [calls]} (default 1000).
+ */
+public final class DocumentsBenchmark {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private DocumentsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int calls = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        Path root = Path.of(System.getProperty("espace.root", ".")).toAbsolutePath().normalize();
+        try (LocalStack stack = LocalStack.start(LocalStack.Settings.forTests(root))) {
+            String api = stack.gatewayUrl();
+            String nir = "285013110000161";
+            String line = BenchSupport.HEADER + "\n" + nir + ";Bench;Anne;1985-01-14;31;1 rue;31000;Toulouse;anne@example.fr\n";
+            stack.s3().putObject(b -> b.bucket(stack.physicalName("ImportBucket")).key("bench/documents.csv"),
+                    RequestBody.fromString(line));
+            stack.awaitS3Events();
+            String patient = token(api, "patient", "sujet=bench-" + UUID.randomUUID());
+            call("POST", api + "/espace/activation", patient,
+                    "{\"ins\":\"" + nir + "\",\"dateNaissance\":\"1985-01-14\",\"nomNaissance\":\"Bench\"}");
+            String pro = token(api, "professional", "rpps=10500000001&profession=medecin");
+            call("POST", api + "/pro/patients/consentement", pro, "{\"ins\":\"" + nir + "\"}");
+            String spaceKey = new NirProtection(stack.parameter("NirHashKey"), stack.parameter("NirSealKey")).lookupKey(Nir.parse(nir));
+            String table = stack.physicalName("DocumentsTable");
+            for (int i = 0; i < 200; i++) {
+                stack.dynamoDb().putItem(b -> b.tableName(table).item(document(spaceKey)));
+            }
+            String upload = "{\"ins\":\"" + nir + "\",\"categorie\":\"biologie\",\"dateSoins\":\"2026-11-20\",\"titre\":\"Bilan\","
+                    + "\"typeContenu\":\"application/pdf\",\"taille\":1000}";
+            String list = "{\"ins\":\"" + nir + "\",\"limite\":\"20\"}";
+            Runnable askUpload = () -> call("POST", api + "/pro/documents", pro, upload);
+            Runnable listDocuments = () -> call("POST", api + "/pro/documents/recherche", pro, list);
+            Runnable rawQuery = () -> stack.dynamoDb().query(b -> b.tableName(table).indexName("ByCareDate")
+                    .keyConditionExpression("listedSpace = :s")
+                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(spaceKey)))
+                    .scanIndexForward(false).limit(20));
+            for (Runnable warm : new Runnable[] {askUpload, listDocuments, rawQuery}) {
+                for (int i = 0; i < 200; i++) {
+                    warm.run();
+                }
+            }
+            // Interleaved, so that the three see the same machine.
+            long[][] samples = new long[3][calls];
+            Runnable[] work = {askUpload, listDocuments, rawQuery};
+            for (int i = 0; i < calls; i++) {
+                for (int k = 0; k < 3; k++) {
+                    long start = System.nanoTime();
+                    work[k].run();
+                    samples[k][i] = System.nanoTime() - start;
+                }
+            }
+            String[] names = {"upload URL (gateway)", "list 20 (gateway)", "raw DynamoDB query"};
+            System.out.println("\n=== Documents API, warm, " + calls + " calls each, interleaved ===");
+            double rawP50 = percentile(samples[2], 50);
+            double rawP99 = percentile(samples[2], 99);
+            for (int k = 0; k < 3; k++) {
+                double p50 = percentile(samples[k], 50);
+                double p99 = percentile(samples[k], 99);
+                System.out.printf("%-22s p50 %6.2f ms  p99 %6.2f ms  | ratio to raw: p50 %.1f, p99 %.1f%n",
+                        names[k], p50, p99, p50 / rawP50, p99 / rawP99);
+            }
+        }
+    }
+
+    private static Map<String, AttributeValue> document(String spaceKey) {
+        String id = UUID.randomUUID().toString();
+        String day = "2026-" + String.format("%02d", 1 + (int) (Math.random() * 11)) + "-15";
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("spaceKey", AttributeValue.fromS(spaceKey));
+        item.put("documentId", AttributeValue.fromS(id));
+        item.put("listedSpace", AttributeValue.fromS(spaceKey));
+        item.put("listedCategory", AttributeValue.fromS(spaceKey + "#biologie"));
+        item.put("careKey", AttributeValue.fromS(day + "#" + id));
+        item.put("careDate", AttributeValue.fromS(day));
+        item.put("category", AttributeValue.fromS("biologie"));
+        item.put("authorKind", AttributeValue.fromS("PROFESSIONAL"));
+        item.put("authorRpps", AttributeValue.fromS("10500000002"));
+        item.put("authorName", AttributeValue.fromS("Dr Labo"));
+        item.put("authorProfession", AttributeValue.fromS("biologiste"));
+        item.put("title", AttributeValue.fromS("Bilan sanguin"));
+        item.put("contentType", AttributeValue.fromS("application/pdf"));
+        item.put("size", AttributeValue.fromN("123456"));
+        item.put("status", AttributeValue.fromS("AVAILABLE"));
+        item.put("sha256", AttributeValue.fromS("0".repeat(64)));
+        item.put("heldBack", AttributeValue.fromBool(false));
+        item.put("hiddenByPatient", AttributeValue.fromBool(false));
+        item.put("hiddenFromRepresentatives", AttributeValue.fromBool(false));
+        item.put("depositedAt", AttributeValue.fromS("2026-11-20T10:00:00Z"));
+        return item;
+    }
+
+    private static double percentile(long[] nanos, int percentile) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    private static String token(String api, String persona, String query) throws IOException, InterruptedException {
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/_local/tokens/" + persona + "?" + query))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return JSON.readTree(body).get("access_token").asString();
+    }
+
+    private static void call(String method, String url, String token, String body) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .method(method, HttpRequest.BodyPublishers.ofString(body))
+                    .header("Authorization", "Bearer " + token).header("content-type", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(url + " answered " + response.statusCode());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
