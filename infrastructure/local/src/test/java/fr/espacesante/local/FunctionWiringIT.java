@@ -70,4 +70,41 @@ class FunctionWiringIT {
         assertThat(response.get("statusCode").asInt()).isEqualTo(404);
         assertThat(Http.JSON.readTree(response.get("body").asString()).get("code").asString()).isEqualTo("ESPACE_INTROUVABLE");
     }
+
+    @Test
+    void campaign_admin_lists_waves() throws Exception {
+        var response = invoke("CampaignAdminFunction", "campaign-admin/list-waves.json");
+        assertThat(response.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(Http.JSON.readTree(response.get("body").asString()).get("vagues").isArray()).isTrue();
+    }
+
+    @Test
+    void objection_answers_an_unknown_code_like_any_wrong_proof() throws Exception {
+        var response = invoke("ObjectionFunction", "objection/object-with-code.json");
+        assertThat(response.get("statusCode").asInt()).isEqualTo(400);
+        assertThat(Http.JSON.readTree(response.get("body").asString()).get("code").asString()).isEqualTo("IDENTITE_NON_RECONNUE");
+    }
+
+    @Test
+    void documents_recheck_the_issuer_of_a_citizen_token() throws Exception {
+        assertThat(invoke("DocumentsFunction", "documents/list-documents.json").get("statusCode").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void scheduled_functions_take_their_schedule_input() throws Exception {
+        assertThat(invoke("WaveSenderFunction", "wave-sender/every-minute.json").has("reclames")).isTrue();
+        assertThat(invoke("SpaceSweepFunction", "space-sweep/nightly.json").has("espacesCrees")).isTrue();
+    }
+
+    @Test
+    void document_intake_ignores_an_object_it_does_not_know() throws Exception {
+        String event = Files.readString(events.resolve("document-intake/s3-put.json"), StandardCharsets.UTF_8)
+                .replace("espace-sante-documents-000000000000", stack.physicalName("DocumentsBucket"));
+        assertThat(stack.functions().invoke("DocumentIntakeFunction", event)).isEqualTo("\"OK\"");
+    }
+
+    private tools.jackson.databind.JsonNode invoke(String function, String eventFile) throws Exception {
+        return Http.JSON.readTree(stack.functions().invoke(function,
+                Files.readString(events.resolve(eventFile), StandardCharsets.UTF_8)));
+    }
 }
