@@ -116,6 +116,14 @@ class DocumentsIT {
         String heldBack = upload(pro(AUTHOR), "application/pdf", pdf, "biologie", true).get("id").asString();
         String ordinary = upload(pro(AUTHOR), "application/pdf", pdf, "ordonnance", false).get("id").asString();
 
+        // Filters: by category and by date-of-care range
+        assertThat(ids(Http.get(API + "/espace/documents?categorie=ordonnance&limite=100", patient))).contains(ordinary)
+                .doesNotContain(heldBack);
+        assertThat(ids(Http.get(API + "/espace/documents?du=2026-11-20&au=2026-11-20&limite=100", patient))).contains(ordinary);
+        assertThat(ids(Http.get(API + "/espace/documents?du=2026-11-21&limite=100", patient))).doesNotContain(ordinary);
+        assertThat(Http.json(Http.get(API + "/espace/documents?categorie=radio", patient)).get("code").asString())
+                .isEqualTo("CATEGORIE_INCONNUE");
+
         // Held back: not listed for the patient, refused on download, until the author releases it
         assertThat(patientList()).doesNotContain(heldBack).contains(ordinary);
         var refused = Http.get(API + "/espace/documents/" + heldBack + "/telechargement", patient);
@@ -180,6 +188,13 @@ class DocumentsIT {
         var env = STACK.template().functions().stream().filter(f -> f.logicalId().equals("DocumentsFunction"))
                 .findFirst().orElseThrow().environment();
         return new fr.espacesante.aws.AwsAdapters(name -> java.util.Objects.requireNonNull(env.get(name), name));
+    }
+
+    private static List<String> ids(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        Http.json(response).get("documents").forEach(d -> ids.add(d.get("id").asString()));
+        return ids;
     }
 
     private static List<String> patientList() {
