@@ -84,7 +84,7 @@ public final class DocumentsHandler implements Function<APIGatewayV2HTTPEvent, A
             case PATIENT_DEPOSIT -> HttpApi.json(201, grant(record.requestUpload(patient, spaceKey, deposit(HttpApi.body(request)))));
             case PATIENT_LIST -> HttpApi.json(200, page(record.list(patient, spaceKey, filter(
                     HttpApi.queryParameter(request, "categorie"), HttpApi.queryParameter(request, "du"),
-                    HttpApi.queryParameter(request, "au")), limit(HttpApi.queryParameter(request, "limite")),
+                    HttpApi.queryParameter(request, "au")), HttpApi.limit(HttpApi.queryParameter(request, "limite"), 20, MAX_PAGE),
                     HttpApi.queryParameter(request, "curseur"))));
             case PATIENT_ONE -> HttpApi.json(200, view(record.describe(patient, spaceKey, documentId)));
             case PATIENT_DOWNLOAD -> HttpApi.json(200, Map.of("url",
@@ -113,7 +113,7 @@ public final class DocumentsHandler implements Function<APIGatewayV2HTTPEvent, A
             case PRO_DEPOSIT -> HttpApi.json(201, grant(record.requestUpload(pro, spaceKey, deposit(body))));
             case PRO_SEARCH -> HttpApi.json(200, page(record.list(pro, spaceKey, filter(
                     HttpApi.optionalText(body, "categorie"), HttpApi.optionalText(body, "du"), HttpApi.optionalText(body, "au")),
-                    limit(Optional.ofNullable(body.get("limite")).map(JsonNode::asString)),
+                    HttpApi.limit(Optional.ofNullable(body.get("limite")).map(JsonNode::asString), 20, MAX_PAGE),
                     HttpApi.optionalText(body, "curseur"))));
             case PRO_ONE -> HttpApi.json(200, view(record.describe(pro, spaceKey, HttpApi.text(body, "documentId"))));
             case PRO_DOWNLOAD -> HttpApi.json(200, Map.of("url",
@@ -155,18 +155,6 @@ public final class DocumentsHandler implements Function<APIGatewayV2HTTPEvent, A
         } catch (DateTimeParseException e) {
             throw ApiError.badRequest("DATE_INVALIDE", "Les dates sont au format AAAA-MM-JJ.");
         }
-    }
-
-    private static int limit(Optional<String> raw) {
-        try {
-            int limit = Integer.parseInt(raw.orElse("20"));
-            if (limit >= 1 && limit <= MAX_PAGE) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // Answered below.
-        }
-        throw ApiError.badRequest("LIMITE_INVALIDE", "La limite doit être un entier entre 1 et " + MAX_PAGE + ".");
     }
 
     private static Map<String, Object> grant(SharedRecord.UploadGrant grant) {

@@ -167,7 +167,8 @@ public final class PatientSpaceHandler implements Function<APIGatewayV2HTTPEvent
         }
         AccessHistory.Page page;
         try {
-            page = settings.history(patient, spaceKey, new AccessHistory.Filter(professional, rule), limit(request),
+            page = settings.history(patient, spaceKey, new AccessHistory.Filter(professional, rule),
+                    HttpApi.limit(HttpApi.queryParameter(request, "limite"), DEFAULT_PAGE, MAX_PAGE),
                     HttpApi.queryParameter(request, "curseur"));
         } catch (IllegalArgumentException badCursor) {
             throw ApiError.badRequest("CURSEUR_INVALIDE", "Le curseur de pagination n'est pas valide pour cet historique.");
@@ -176,19 +177,6 @@ public final class PatientSpaceHandler implements Function<APIGatewayV2HTTPEvent
         view.put("acces", page.entries().stream().map(PatientSpaceHandler::entry).toList());
         view.put("suivant", page.next().orElse(null));
         return view;
-    }
-
-    private static int limit(APIGatewayV2HTTPEvent request) {
-        String raw = HttpApi.queryParameter(request, "limite").orElse(String.valueOf(DEFAULT_PAGE));
-        try {
-            int limit = Integer.parseInt(raw);
-            if (limit >= 1 && limit <= MAX_PAGE) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // Answered below.
-        }
-        throw ApiError.badRequest("LIMITE_INVALIDE", "Le paramètre « limite » doit être un entier entre 1 et " + MAX_PAGE + ".");
     }
 
     private static Map<String, Object> entry(AccessEntry entry) {

@@ -35,25 +35,13 @@ public final class ImportRunsHandler implements Function<APIGatewayV2HTTPEvent, 
             HttpApi.requireScope(request, adminScope);
             return switch (String.valueOf(request.getRouteKey())) {
                 case LIST -> HttpApi.json(200, Map.of("imports",
-                        history.latest(limit(request)).stream().map(ImportRunsHandler::view).toList()));
+                        history.latest(HttpApi.limit(HttpApi.queryParameter(request, "limite"), DEFAULT_LIMIT, MAX_LIMIT))
+                                .stream().map(ImportRunsHandler::view).toList()));
                 case ONE -> HttpApi.json(200, view(history.find(HttpApi.pathParameter(request, "importId").orElse(""))
                         .orElseThrow(() -> ApiError.notFound("IMPORT_INCONNU", "Aucun import ne porte cet identifiant."))));
                 default -> throw ApiError.notFound("ROUTE_INCONNUE", "Cette adresse n'existe pas.");
             };
         });
-    }
-
-    private static int limit(APIGatewayV2HTTPEvent request) {
-        String raw = HttpApi.queryParameter(request, "limite").orElse(String.valueOf(DEFAULT_LIMIT));
-        try {
-            int limit = Integer.parseInt(raw);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // Answered below.
-        }
-        throw ApiError.badRequest("LIMITE_INVALIDE", "Le paramètre « limite » doit être un entier entre 1 et " + MAX_LIMIT + ".");
     }
 
     private static Map<String, Object> view(ImportRun run) {

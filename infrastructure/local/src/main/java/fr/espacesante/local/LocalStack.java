@@ -196,6 +196,13 @@ public final class LocalStack implements AutoCloseable {
         return functions;
     }
 
+    /** A function's environment as the template gives it (tests and benchmarks build its adapters from it). */
+    public Map<String, String> functionEnvironment(String logicalId) {
+        return template().functions().stream().filter(f -> f.logicalId().equals(logicalId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no function " + logicalId + " in template.yaml"))
+                .environment();
+    }
+
     public LocalGateway gateway() {
         return gateway;
     }

@@ -185,8 +185,7 @@ class DocumentsIT {
     }
 
     private static fr.espacesante.aws.AwsAdapters adapters() {
-        var env = STACK.template().functions().stream().filter(f -> f.logicalId().equals("DocumentsFunction"))
-                .findFirst().orElseThrow().environment();
+        var env = STACK.functionEnvironment("DocumentsFunction");
         return new fr.espacesante.aws.AwsAdapters(name -> java.util.Objects.requireNonNull(env.get(name), name));
     }
 

@@ -236,8 +236,7 @@ class ExactlyOnceIT {
 
     /** The sender function's adapters, from its template environment, with the test's clock. */
     private static AwsAdapters adapters(MutableClock clock) {
-        Map<String, String> env = STACK.template().functions().stream()
-                .filter(f -> f.logicalId().equals("WaveSenderFunction")).findFirst().orElseThrow().environment();
+        Map<String, String> env = STACK.functionEnvironment("WaveSenderFunction");
         return new AwsAdapters(name -> Objects.requireNonNull(env.get(name), name), clock);
     }
 

@@ -1,11 +1,10 @@
 package fr.espacesante.aws.access;
 
+import fr.espacesante.aws.PageCursors;
 import fr.espacesante.aws.SortableInstants;
 import fr.espacesante.domain.access.AccessEntry;
 import fr.espacesante.domain.port.out.AccessHistory;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,41 +74,13 @@ public final class DynamoDbAccessHistory implements AccessHistory {
                 .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()))
                 .scanIndexForward(false)
                 .limit(limit);
-        cursor.map(c -> decode(c, spaceKey)).ifPresent(query::exclusiveStartKey);
+        cursor.map(c -> PageCursors.decode(c, "spaceKey", spaceKey)).ifPresent(query::exclusiveStartKey);
         var pages = indexName == null ? table.query(query.build()) : table.index(indexName).query(query.build());
         software.amazon.awssdk.enhanced.dynamodb.model.Page<AccessEntryItem> page = pages.iterator().next();
         var entries = page.items().stream().map(DynamoDbAccessHistory::toEntry).toList();
         Optional<String> next = Optional.ofNullable(page.lastEvaluatedKey()).filter(k -> !k.isEmpty())
-                .map(DynamoDbAccessHistory::encode);
+                .map(PageCursors::encode);
         return new Page(entries, next);
-    }
-
-    /** The cursor carries DynamoDB's last evaluated key; it is opaque to callers and bound to the space. */
-    private static String encode(Map<String, AttributeValue> key) {
-        StringBuilder text = new StringBuilder();
-        key.forEach((name, value) -> text.append(name).append('=').append(value.s()).append('\n'));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, AttributeValue> decode(String cursor, String spaceKey) {
-        Map<String, AttributeValue> key = new java.util.HashMap<>();
-        String text;
-        try {
-            text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("curseur de pagination invalide", e);
-        }
-        for (String line : text.split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                key.put(line.substring(0, eq), AttributeValue.fromS(line.substring(eq + 1)));
-            }
-        }
-        AttributeValue space = key.get("spaceKey");
-        if (space == null || !spaceKey.equals(space.s())) {
-            throw new IllegalArgumentException("curseur de pagination invalide");
-        }
-        return key;
     }
 
     private static AccessEntry toEntry(AccessEntryItem item) {

@@ -3,14 +3,13 @@ package fr.espacesante.aws.campaign;
 import static fr.espacesante.aws.campaign.Attributes.key;
 import static fr.espacesante.aws.campaign.Attributes.s;
 
+import fr.espacesante.aws.PageCursors;
 import fr.espacesante.aws.person.PersonItem;
 import fr.espacesante.aws.space.DynamoDbSpaces;
 import fr.espacesante.domain.person.PersonStatus;
 import fr.espacesante.domain.port.out.DueSpaces;
 import fr.espacesante.domain.space.Space;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +53,7 @@ public final class DynamoDbDueSpaces implements DueSpaces {
                     .expressionAttributeValues(Map.of(":due", s(deadline + "#" + shard)))
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                     .limit(limit);
-            cursor.map(c -> decode(c, deadline + "#" + shard)).ifPresent(r::exclusiveStartKey);
+            cursor.map(c -> PageCursors.decode(c, "dueShard", deadline + "#" + shard)).ifPresent(r::exclusiveStartKey);
         });
         if (response.consumedCapacity() != null && response.consumedCapacity().capacityUnits() != null) {
             readUnits.add(response.consumedCapacity().capacityUnits());
@@ -62,7 +61,7 @@ public final class DynamoDbDueSpaces implements DueSpaces {
         var persons = response.items().stream().map(item -> new DuePerson(item.get("personKey").s(),
                 item.get("notifiedBy").s(), Optional.ofNullable(item.get("email")).map(AttributeValue::s))).toList();
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(encode(response.lastEvaluatedKey())) : Optional.empty();
+                ? Optional.of(PageCursors.encode(response.lastEvaluatedKey())) : Optional.empty();
         return new Page(persons, next);
     }
 
@@ -109,25 +108,5 @@ public final class DynamoDbDueSpaces implements DueSpaces {
     @Override
     public double consumedReadUnits() {
         return readUnits.sum();
-    }
-
-    private static String encode(Map<String, AttributeValue> key) {
-        StringBuilder text = new StringBuilder();
-        key.forEach((name, value) -> text.append(name).append('=').append(value.s()).append('\n'));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, AttributeValue> decode(String cursor, String partition) {
-        Map<String, AttributeValue> key = new HashMap<>();
-        for (String line : new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                key.put(line.substring(0, eq), s(line.substring(eq + 1)));
-            }
-        }
-        if (!partition.equals(key.get("dueShard").s())) {
-            throw new IllegalArgumentException("cursor of another partition");
-        }
-        return key;
     }
 }

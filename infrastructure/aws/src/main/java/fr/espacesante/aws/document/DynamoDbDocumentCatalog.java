@@ -1,17 +1,16 @@
 package fr.espacesante.aws.document;
 
+import fr.espacesante.aws.PageCursors;
 import fr.espacesante.domain.document.Author;
 import fr.espacesante.domain.document.Document;
 import fr.espacesante.domain.document.DocumentCategory;
 import fr.espacesante.domain.document.DocumentStatus;
 import fr.espacesante.domain.document.DocumentType;
 import fr.espacesante.domain.port.out.DocumentCatalog;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -125,11 +124,11 @@ public final class DynamoDbDocumentCatalog implements DocumentCatalog {
                     .expressionAttributeValues(range ? Map.of(":p", s(partition), ":from", s(from), ":to", s(to))
                             : Map.of(":p", s(partition)))
                     .scanIndexForward(false).limit(limit);
-            cursor.map(c -> decode(c, partitionName, partition)).ifPresent(r::exclusiveStartKey);
+            cursor.map(c -> PageCursors.decode(c, partitionName, partition)).ifPresent(r::exclusiveStartKey);
         });
         var documents = response.items().stream().map(DynamoDbDocumentCatalog::toDocument).toList();
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(encode(response.lastEvaluatedKey())) : Optional.empty();
+                ? Optional.of(PageCursors.encode(response.lastEvaluatedKey())) : Optional.empty();
         return new Page(documents, next);
     }
 
@@ -148,33 +147,6 @@ public final class DynamoDbDocumentCatalog implements DocumentCatalog {
 
     private AttributeValue epoch(Duration kept) {
         return AttributeValue.fromN(Long.toString(clock.instant().plus(kept).getEpochSecond()));
-    }
-
-    private static String encode(Map<String, AttributeValue> key) {
-        StringBuilder text = new StringBuilder();
-        key.forEach((name, value) -> text.append(name).append('=').append(value.s()).append('\n'));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A cursor only continues the listing it came from. */
-    private static Map<String, AttributeValue> decode(String cursor, String partitionName, String partition) {
-        Map<String, AttributeValue> key = new HashMap<>();
-        String text;
-        try {
-            text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("curseur invalide", e);
-        }
-        for (String line : text.split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                key.put(line.substring(0, eq), s(line.substring(eq + 1)));
-            }
-        }
-        if (key.get(partitionName) == null || !partition.equals(key.get(partitionName).s())) {
-            throw new IllegalArgumentException("curseur invalide");
-        }
-        return key;
     }
 
     private static Document toDocument(Map<String, AttributeValue> item) {

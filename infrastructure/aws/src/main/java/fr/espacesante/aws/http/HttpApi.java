@@ -198,4 +198,17 @@ public final class HttpApi {
             throw new ApiError(401, "EMETTEUR_INCONNU", "Ce jeton n'est pas accepté sur cette adresse.");
         }
     }
+
+    /** A page size from the caller: absent → {@code byDefault}; otherwise an integer from 1 to {@code max}. */
+    public static int limit(Optional<String> raw, int byDefault, int max) {
+        try {
+            int limit = raw.map(String::strip).map(Integer::parseInt).orElse(byDefault);
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // Answered below.
+        }
+        throw ApiError.badRequest("LIMITE_INVALIDE", "Le paramètre « limite » doit être un entier entre 1 et " + max + ".");
+    }
 }

@@ -225,8 +225,7 @@ public final class CampaignBenchmark {
     }
 
     private static AwsAdapters adapters(LocalStack stack, String functionId, Clock clock) {
-        Map<String, String> env = stack.template().functions().stream()
-                .filter(f -> f.logicalId().equals(functionId)).findFirst().orElseThrow().environment();
+        Map<String, String> env = stack.functionEnvironment(functionId);
         return new AwsAdapters(name -> Objects.requireNonNull(env.get(name), name), clock);
     }
 
