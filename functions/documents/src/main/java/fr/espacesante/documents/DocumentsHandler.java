@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The shared medical record's API. Patients (citizen token) under {@code /espace/documents};
- * professionals (Pro Santé Connect token) under {@code /pro/documents}, the patient's INS in the body.
+ * professionals (Pro Santé Connect token) under {@code /pro/documents}, the patient's INS in the body
+ * (and, in an emergency setting, {@code justificationUrgence} to read under the emergency rule).
  * Bytes never pass here: uploads and downloads are pre-signed S3 requests valid 5 minutes.
  */
 public final class DocumentsHandler implements Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -114,10 +115,11 @@ public final class DocumentsHandler implements Function<APIGatewayV2HTTPEvent, A
             case PRO_SEARCH -> HttpApi.json(200, page(record.list(pro, spaceKey, filter(
                     HttpApi.optionalText(body, "categorie"), HttpApi.optionalText(body, "du"), HttpApi.optionalText(body, "au")),
                     HttpApi.limit(Optional.ofNullable(body.get("limite")).map(JsonNode::asString), 20, MAX_PAGE),
-                    HttpApi.optionalText(body, "curseur"))));
+                    HttpApi.optionalText(body, "curseur"), HttpApi.optionalText(body, "justificationUrgence"))));
             case PRO_ONE -> HttpApi.json(200, view(record.describe(pro, spaceKey, HttpApi.text(body, "documentId"))));
             case PRO_DOWNLOAD -> HttpApi.json(200, Map.of("url",
-                    record.downloadUrl(pro, spaceKey, HttpApi.text(body, "documentId")).toString(), "valideSecondes", 300));
+                    record.downloadUrl(pro, spaceKey, HttpApi.text(body, "documentId"),
+                            HttpApi.optionalText(body, "justificationUrgence")).toString(), "valideSecondes", 300));
             case PRO_REPLACE -> HttpApi.json(201, grant(record.requestReplacement(pro, spaceKey,
                     HttpApi.text(body, "documentId"), deposit(body))));
             case PRO_RELEASE -> {

@@ -144,6 +144,14 @@ class DocumentsIT {
         assertThat(Http.send("POST", API + "/pro/documents/telechargement", pro(CONSENTING),
                 "{\"ins\":\"" + NIR + "\",\"documentId\":\"" + ordinary + "\"}").statusCode()).isEqualTo(403);
 
+        // An emergency physician reads under bris-de-glace with a written justification, not without
+        String urgentist = Http.token(API, "professional", "rpps=10400000007&profession=medecin&urgence=true");
+        assertThat(Http.send("POST", API + "/pro/documents/recherche", urgentist, "{\"ins\":\"" + NIR + "\"}")
+                .statusCode()).isEqualTo(403);
+        var emergency = Http.send("POST", API + "/pro/documents/recherche", urgentist, "{\"ins\":\"" + NIR
+                + "\",\"justificationUrgence\":\"Patiente inconsciente aux urgences, bilan requis\"}");
+        assertThat(ids(emergency)).contains(heldBack).doesNotContain(ordinary);
+
         // A stranger sees nothing, and that refusal is in the history too
         assertThat(Http.send("POST", API + "/pro/documents/recherche", pro("10400000009"), "{\"ins\":\"" + NIR + "\"}")
                 .statusCode()).isEqualTo(403);
@@ -181,6 +189,7 @@ class DocumentsIT {
         List<String> elements = new ArrayList<>();
         history.get("acces").forEach(e -> elements.add(e.get("element").asString() + "/" + e.get("regle").asString()));
         assertThat(elements).contains("liste-documents/titulaire", "liste-documents/sans-autorisation",
+                "liste-documents/bris-de-glace",
                 heldBack + "/document-en-attente", ordinary + "/document-masque", ordinary + "/titulaire");
     }
 

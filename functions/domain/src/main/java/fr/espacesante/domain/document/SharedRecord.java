@@ -105,14 +105,23 @@ public final class SharedRecord {
     /** The documents this actor may see, newest first; the listing itself is one entry of the history. */
     public DocumentCatalog.Page list(Actor actor, String spaceKey, DocumentCatalog.Filter filter, int limit,
                                      Optional<String> cursor) {
+        return list(actor, spaceKey, filter, limit, cursor, Optional.empty());
+    }
+
+    /**
+     * @param emergencyJustification the written justification of a professional reading in an emergency
+     *        (bris de glace): the policy then decides under its emergency rule
+     */
+    public DocumentCatalog.Page list(Actor actor, String spaceKey, DocumentCatalog.Filter filter, int limit,
+                                     Optional<String> cursor, Optional<String> emergencyJustification) {
         Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
         Resource wholeSpace = Resource.of(Resource.Kind.SPACE);
         boolean opensSpace = policy.decide(new AccessRequest(actor, space.access(), wholeSpace, Action.READ,
-                Optional.empty())).allowed();
+                emergencyJustification)).allowed();
         DocumentCatalog.Page page = catalog.list(spaceKey, filter, limit, cursor);
         List<Document> visible = page.documents().stream()
                 .filter(d -> policy.decide(new AccessRequest(actor, space.access(), d.asResource(), Action.READ,
-                        Optional.empty())).allowed())
+                        emergencyJustification)).allowed())
                 .toList();
         // A professional without access to the space still lists the documents they authored
         // ("a document's author always sees it"); the history says under which rule.
@@ -120,14 +129,18 @@ public final class SharedRecord {
                 .anyMatch(d -> p.rpps().equals(d.author().rpps()));
         Resource recorded = authorOnly && actor instanceof Actor.Professional p
                 ? Resource.document(p.rpps(), false, false, false) : wholeSpace;
-        allowed(actor, space, recorded, Action.READ, "liste-documents");
+        allowed(actor, space, recorded, Action.READ, "liste-documents", emergencyJustification);
         return new DocumentCatalog.Page(visible, page.cursor());
     }
 
     public URI downloadUrl(Actor actor, String spaceKey, String documentId) {
+        return downloadUrl(actor, spaceKey, documentId, Optional.empty());
+    }
+
+    public URI downloadUrl(Actor actor, String spaceKey, String documentId, Optional<String> emergencyJustification) {
         Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
         Document document = available(spaceKey, documentId);
-        allowed(actor, space, document.asResource(), Action.READ, documentId);
+        allowed(actor, space, document.asResource(), Action.READ, documentId, emergencyJustification);
         return storage.presignDownload(document.objectKey(), document.title(), URL_VALIDITY);
     }
 
@@ -194,8 +207,13 @@ public final class SharedRecord {
     }
 
     private void allowed(Actor actor, Space space, Resource resource, Action action, String resourceId) {
-        AccessDecision decision = guard.check(new AccessRequest(actor, space.access(), resource, action, Optional.empty()),
-                resourceId);
+        allowed(actor, space, resource, action, resourceId, Optional.empty());
+    }
+
+    private void allowed(Actor actor, Space space, Resource resource, Action action, String resourceId,
+                         Optional<String> emergencyJustification) {
+        AccessDecision decision = guard.check(new AccessRequest(actor, space.access(), resource, action,
+                emergencyJustification), resourceId);
         if (!decision.allowed()) {
             throw new AccessRefusedException(decision);
         }
