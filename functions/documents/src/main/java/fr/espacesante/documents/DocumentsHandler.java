@@ -104,10 +104,7 @@ public final class DocumentsHandler implements Function<APIGatewayV2HTTPEvent, A
 
     private APIGatewayV2HTTPResponse professional(String route, APIGatewayV2HTTPEvent request) {
         HttpApi.requireIssuer(request, professionalIssuer);
-        Map<String, String> claims = HttpApi.claims(request);
-        String name = claims.getOrDefault("name", "Professionnel de santé");
-        Actor.Professional pro = new Actor.Professional(claims.get("rpps"), name, claims.get("profession"),
-                Boolean.parseBoolean(claims.get("emergency_setting")));
+        Actor.Professional pro = HttpApi.professional(request);
         JsonNode body = HttpApi.body(request);
         String spaceKey = nirProtection.lookupKey(Nir.parse(HttpApi.text(body, "ins")));
         return switch (route) {

@@ -37,7 +37,7 @@ public final class ProfessionalAccessHandler implements Function<APIGatewayV2HTT
     public APIGatewayV2HTTPResponse apply(APIGatewayV2HTTPEvent event) {
         return HttpApi.handle(event, request -> {
             HttpApi.requireIssuer(request, professionalIssuer);
-            Actor.Professional professional = professional(HttpApi.claims(request));
+            Actor.Professional professional = HttpApi.professional(request);
             JsonNode body = HttpApi.body(request);
             Nir ins = Nir.parse(HttpApi.text(body, "ins"));
             return switch (String.valueOf(request.getRouteKey())) {
@@ -48,16 +48,6 @@ public final class ProfessionalAccessHandler implements Function<APIGatewayV2HTT
                 default -> throw ApiError.notFound("ROUTE_INCONNUE", "Cette adresse n'existe pas.");
             };
         });
-    }
-
-    /** The actor as the token states it; the policy decides whether the identity is complete enough. */
-    static Actor.Professional professional(Map<String, String> claims) {
-        String name = claims.get("name");
-        if (name == null || name.isBlank()) {
-            name = (claims.getOrDefault("given_name", "") + " " + claims.getOrDefault("family_name", "")).strip();
-        }
-        return new Actor.Professional(claims.get("rpps"), name.isBlank() ? "Professionnel de santé" : name,
-                claims.get("profession"), Boolean.parseBoolean(claims.get("emergency_setting")));
     }
 
     private static Map<String, Object> view(ProfessionalAccess.SpaceOpening opening) {

@@ -243,7 +243,7 @@ public final class WaveSender {
             lines.add(new LetterOffice.ManifestLine(letter.deliveryId().orElseThrow(), address.postcode(), address.town()));
         }
         letters.writeManifest(waveId, batchId, lines);
-        ledger.manifestWritten(waveId, batchId);
+        ledger.manifestWritten(batch);
         counts.manifests.incrementAndGet();
     }
 

@@ -77,7 +77,7 @@ public final class InMemoryLedger implements NotificationLedger {
     }
 
     @Override
-    public void manifestWritten(String waveId, String batchId) {
+    public void manifestWritten(List<Notification> letters) {
         // Entries are SENT already; the map has no separate "unfinished" marker.
     }
 

@@ -194,8 +194,8 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
     }
 
     @Override
-    public void manifestWritten(String waveId, String batchId) {
-        for (Notification letter : batch(waveId, batchId)) {
+    public void manifestWritten(List<Notification> letters) {
+        for (Notification letter : letters) {
             update(letter, "REMOVE unfinishedWave", "#state = :sent",
                     new Attributes.Values().put(":sent", Notification.State.SENT.name()));
         }

@@ -3,6 +3,7 @@ package fr.espacesante.aws.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import fr.espacesante.domain.access.AccessRefusedException;
+import fr.espacesante.domain.access.Actor;
 import fr.espacesante.domain.access.InvalidRppsException;
 import fr.espacesante.domain.access.SettingConflictException;
 import fr.espacesante.domain.nir.InvalidNirException;
@@ -210,5 +211,19 @@ public final class HttpApi {
             // Answered below.
         }
         throw ApiError.badRequest("LIMITE_INVALIDE", "Le paramètre « limite » doit être un entier entre 1 et " + max + ".");
+    }
+
+    /**
+     * The professional as the verified Pro Santé Connect claims state them. RPPS and profession are
+     * taken as they come: the access policy refuses an actor whose RPPS is missing or malformed.
+     */
+    public static Actor.Professional professional(APIGatewayV2HTTPEvent event) {
+        Map<String, String> claims = claims(event);
+        String name = claims.get("name");
+        if (name == null || name.isBlank()) {
+            name = (claims.getOrDefault("given_name", "") + " " + claims.getOrDefault("family_name", "")).strip();
+        }
+        return new Actor.Professional(claims.get("rpps"), name.isBlank() ? "Professionnel de santé" : name,
+                claims.get("profession"), Boolean.parseBoolean(claims.get("emergency_setting")));
     }
 }

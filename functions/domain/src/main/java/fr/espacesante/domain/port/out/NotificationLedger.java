@@ -45,8 +45,8 @@ public interface NotificationLedger {
     /** Entries of a letter batch, for its manifest. */
     List<Notification> batch(String waveId, String batchId);
 
-    /** The batch's manifest is written: its letters are finished. */
-    void manifestWritten(String waveId, String batchId);
+    /** The batch's manifest is written: these letters (the batch as read for it) are finished. */
+    void manifestWritten(List<Notification> letters);
 
     Optional<Notification> findByCodeHash(String codeHash);
 
