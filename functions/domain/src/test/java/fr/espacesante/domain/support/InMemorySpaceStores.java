@@ -2,7 +2,9 @@ package fr.espacesante.domain.support;
 
 import fr.espacesante.domain.access.SpaceAccess;
 import fr.espacesante.domain.person.PersonStatus;
+import fr.espacesante.domain.family.Guardianship;
 import fr.espacesante.domain.port.out.AttemptCounters;
+import fr.espacesante.domain.port.out.Guardianships;
 import fr.espacesante.domain.port.out.IdentityLinks;
 import fr.espacesante.domain.port.out.PersonDirectory;
 import fr.espacesante.domain.port.out.Spaces;
@@ -12,6 +14,7 @@ import fr.espacesante.domain.space.Space;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -126,7 +129,7 @@ public final class InMemorySpaceStores {
                     a.consentedRpps(), a.blockedRpps(), enabled));
         }
 
-        private void access(String spaceKey, UnaryOperator<SpaceAccess> change) {
+        void access(String spaceKey, UnaryOperator<SpaceAccess> change) {
             change(spaceKey, s -> new Space(s.spaceKey(), s.status(), s.createdAt(), s.creation(), s.activatedAt(),
                     s.email(), s.preferences(), change.apply(s.access()), s.professionals()));
         }
@@ -150,6 +153,41 @@ public final class InMemorySpaceStores {
             Set<String> copy = new HashSet<>(set);
             copy.remove(value);
             return copy;
+        }
+    }
+
+    /** Guardianships that, like the DynamoDB transaction, also make the parent the child's space's legal representative. */
+    public static final class Families implements Guardianships {
+        public final Map<String, Guardianship> byParentAndReference = new HashMap<>();
+        private final SpaceStore spaces;
+
+        public Families(SpaceStore spaces) {
+            this.spaces = spaces;
+        }
+
+        @Override
+        public AttachOutcome attach(Guardianship guardianship) {
+            Space child = spaces.find(guardianship.childKey()).orElseThrow(fr.espacesante.domain.space.SpaceNotFoundException::new);
+            Set<String> parents = child.access().legalRepresentatives();
+            if (!parents.isEmpty() && !parents.contains(guardianship.parentKey())) {
+                return AttachOutcome.ATTACHED_TO_ANOTHER_PARENT;
+            }
+            if (byParentAndReference.putIfAbsent(guardianship.parentKey() + "/" + guardianship.reference(), guardianship) != null) {
+                return AttachOutcome.ALREADY_ATTACHED;
+            }
+            spaces.access(guardianship.childKey(), a -> new SpaceAccess(a.ownerKey(), Set.of(guardianship.parentKey()),
+                    a.treatingDoctorRpps(), a.consentedRpps(), a.blockedRpps(), a.emergencyAccessEnabled()));
+            return AttachOutcome.ATTACHED;
+        }
+
+        @Override
+        public List<Guardianship> ofParent(String parentKey) {
+            return byParentAndReference.values().stream().filter(g -> g.parentKey().equals(parentKey)).toList();
+        }
+
+        @Override
+        public Optional<Guardianship> find(String parentKey, String reference) {
+            return Optional.ofNullable(byParentAndReference.get(parentKey + "/" + reference));
         }
     }
 
