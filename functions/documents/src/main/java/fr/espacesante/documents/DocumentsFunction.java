@@ -3,6 +3,7 @@ package fr.espacesante.documents;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import fr.espacesante.aws.AwsAdapters;
+import fr.espacesante.domain.family.Representation;
 import fr.espacesante.domain.access.AccessPolicy;
 import fr.espacesante.domain.document.SharedRecord;
 import org.springframework.cloud.function.adapter.aws.AWSCompanionAutoConfiguration;
@@ -27,7 +28,8 @@ public class DocumentsFunction implements ApplicationContextInitializer<GenericA
             var record = new SharedRecord(adapters.spaces(), adapters.documentCatalog(), adapters.documentStorage(),
                     new fr.espacesante.domain.access.SpaceAccessGuard(policy, adapters.accessHistory(), adapters.clock()),
                     policy, adapters.clock());
-            return new FunctionRegistration<>(new DocumentsHandler(record, adapters.identityLinks(), adapters.nirProtection(),
+            return new FunctionRegistration<>(new DocumentsHandler(record, adapters.identityLinks(),
+                    new Representation(adapters.guardianships(), adapters.clock()), adapters.nirProtection(),
                     adapters.env("CITIZEN_ISSUER"), adapters.env("PROFESSIONAL_ISSUER")))
                     .type(FunctionTypeUtils.functionType(APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class));
         });

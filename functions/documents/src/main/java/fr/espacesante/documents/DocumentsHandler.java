@@ -10,6 +10,7 @@ import fr.espacesante.domain.document.Document;
 import fr.espacesante.domain.document.DocumentCategory;
 import fr.espacesante.domain.document.InvalidDocumentException;
 import fr.espacesante.domain.document.SharedRecord;
+import fr.espacesante.domain.family.Representation;
 import fr.espacesante.domain.nir.Nir;
 import fr.espacesante.domain.nir.NirProtection;
 import fr.espacesante.domain.port.out.DocumentCatalog;
@@ -48,14 +49,16 @@ public final class DocumentsHandler implements Function<APIGatewayV2HTTPEvent, A
 
     private final SharedRecord record;
     private final IdentityLinks links;
+    private final Representation representation;
     private final NirProtection nirProtection;
     private final String citizenIssuer;
     private final String professionalIssuer;
 
-    public DocumentsHandler(SharedRecord record, IdentityLinks links, NirProtection nirProtection, String citizenIssuer,
-                            String professionalIssuer) {
+    public DocumentsHandler(SharedRecord record, IdentityLinks links, Representation representation,
+                            NirProtection nirProtection, String citizenIssuer, String professionalIssuer) {
         this.record = record;
         this.links = links;
+        this.representation = representation;
         this.nirProtection = nirProtection;
         this.citizenIssuer = citizenIssuer;
         this.professionalIssuer = professionalIssuer;
@@ -77,9 +80,12 @@ public final class DocumentsHandler implements Function<APIGatewayV2HTTPEvent, A
 
     private APIGatewayV2HTTPResponse patient(String route, APIGatewayV2HTTPEvent request) {
         HttpApi.requireIssuer(request, citizenIssuer);
-        String spaceKey = links.personKeyOf(HttpApi.claims(request).getOrDefault("sub", ""))
+        String personKey = links.personKeyOf(HttpApi.claims(request).getOrDefault("sub", ""))
                 .orElseThrow(NotActivatedException::new);
-        Actor patient = new Actor.Patient(spaceKey);
+        // A parent acts in a child's space with ?enfant=reference; otherwise everyone acts in their own.
+        Representation.Acting acting = representation.actingIn(personKey, HttpApi.queryParameter(request, "enfant"));
+        Actor patient = acting.actor();
+        String spaceKey = acting.spaceKey();
         String documentId = HttpApi.pathParameter(request, "documentId").orElse("");
         return switch (route) {
             case PATIENT_DEPOSIT -> HttpApi.json(201, grant(record.requestUpload(patient, spaceKey, deposit(HttpApi.body(request)))));

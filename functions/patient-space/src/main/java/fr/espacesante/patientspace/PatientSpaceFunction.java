@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import fr.espacesante.aws.AwsAdapters;
 import fr.espacesante.domain.access.AccessSettings;
+import fr.espacesante.domain.family.MinorAttachment;
+import fr.espacesante.domain.family.Representation;
 import fr.espacesante.domain.space.AttemptGuard;
 import fr.espacesante.domain.space.SpaceActivation;
 import java.time.Duration;
@@ -44,10 +46,15 @@ public class PatientSpaceFunction implements ApplicationContextInitializer<Gener
         var links = adapters.identityLinks();
         var history = adapters.accessHistory();
         var guard = adapters.guard(history);
+        var persons = adapters.persons();
+        // Attaching a child is a proof of identity too: it shares the activation's attempt limits.
+        var attempts = new AttemptGuard(adapters.attemptCounters(), adapters.clock(), ACTIVATION_LIMITS);
         var activation = new SpaceActivation(adapters.nirProtection(), adapters.codes(), adapters.ledger(),
-                adapters.persons(), links, spaces, guard,
-                new AttemptGuard(adapters.attemptCounters(), adapters.clock(), ACTIVATION_LIMITS), adapters.clock());
-        return new PatientSpaceHandler(activation, new AccessSettings(spaces, guard, history), links,
-                adapters.env("CITIZEN_ISSUER"));
+                persons, links, spaces, guard, attempts, adapters.clock());
+        var guardianships = adapters.guardianships();
+        var minors = new MinorAttachment(adapters.nirProtection(), persons, links, spaces, guardianships, guard,
+                attempts, adapters.clock());
+        return new PatientSpaceHandler(activation, minors, new Representation(guardianships, adapters.clock()),
+                new AccessSettings(spaces, guard, history), links, adapters.env("CITIZEN_ISSUER"));
     }
 }

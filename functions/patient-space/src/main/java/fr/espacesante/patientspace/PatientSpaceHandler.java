@@ -8,6 +8,11 @@ import fr.espacesante.domain.access.AccessEntry;
 import fr.espacesante.domain.access.AccessRule;
 import fr.espacesante.domain.access.AccessSettings;
 import fr.espacesante.domain.access.Actor;
+import fr.espacesante.domain.family.Guardianship;
+import fr.espacesante.domain.family.Guardianship.ParentalAgreement;
+import fr.espacesante.domain.family.GuardianshipException;
+import fr.espacesante.domain.family.MinorAttachment;
+import fr.espacesante.domain.family.Representation;
 import fr.espacesante.domain.nir.Nir;
 import fr.espacesante.domain.port.out.AccessHistory;
 import fr.espacesante.domain.port.out.IdentityLinks;
@@ -28,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The patient's API (citizen token). The login's {@code sub} leads to the person through the link
  * made at activation; every call then goes through {@link AccessSettings}, hence the access policy.
+ * A parent passes {@code ?enfant=reference} (from {@code GET /espace/enfants}) to act in a child's space.
  */
 public final class PatientSpaceHandler implements Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -42,19 +48,25 @@ public final class PatientSpaceHandler implements Function<APIGatewayV2HTTPEvent
     static final String EMERGENCY_ACCESS = "PUT /espace/acces-urgence";
     static final String WHO_HAS_ACCESS = "GET /espace/acces";
     static final String HISTORY = "GET /espace/historique";
+    static final String ATTACH_CHILD = "POST /espace/enfants";
+    static final String CHILDREN = "GET /espace/enfants";
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final int DEFAULT_PAGE = 20;
     private static final int MAX_PAGE = 100;
 
     private final SpaceActivation activation;
+    private final MinorAttachment minors;
+    private final Representation representation;
     private final AccessSettings settings;
     private final IdentityLinks links;
     private final String citizenIssuer;
 
-    public PatientSpaceHandler(SpaceActivation activation, AccessSettings settings, IdentityLinks links,
-                               String citizenIssuer) {
+    public PatientSpaceHandler(SpaceActivation activation, MinorAttachment minors, Representation representation,
+                               AccessSettings settings, IdentityLinks links, String citizenIssuer) {
         this.activation = activation;
+        this.minors = minors;
+        this.representation = representation;
         this.settings = settings;
         this.links = links;
         this.citizenIssuer = citizenIssuer;
@@ -69,8 +81,18 @@ public final class PatientSpaceHandler implements Function<APIGatewayV2HTTPEvent
             if (route.equals(ACTIVATE)) {
                 return HttpApi.json(200, view(activate(subject, request)));
             }
-            String spaceKey = links.personKeyOf(subject).orElseThrow(NotActivatedException::new);
-            Actor patient = new Actor.Patient(spaceKey);
+            if (route.equals(ATTACH_CHILD)) {
+                return HttpApi.json(201, child(attachChild(subject, request)));
+            }
+            if (route.equals(CHILDREN)) {
+                return HttpApi.json(200, Map.of("enfants", minors.children(subject).stream().map(this::child).toList()));
+            }
+            // A parent acts in a child's space with ?enfant=reference, as its legal representative.
+            Representation.Acting acting = representation.actingIn(
+                    links.personKeyOf(subject).orElseThrow(NotActivatedException::new),
+                    HttpApi.queryParameter(request, "enfant"));
+            Actor patient = acting.actor();
+            String spaceKey = acting.spaceKey();
             return switch (route) {
                 case SPACE -> HttpApi.json(200, view(settings.space(patient, spaceKey)));
                 case CONTACT -> {
@@ -116,6 +138,26 @@ public final class PatientSpaceHandler implements Function<APIGatewayV2HTTPEvent
         if (code.isPresent()) {
             return activation.activateWithCode(subject, HttpApi.sourceIp(request), code.get());
         }
+        return activation.activate(subject, HttpApi.sourceIp(request), identityProof(body));
+    }
+
+    /**
+     * A parent attaches a minor's space: the child's NIR, birth date and birth name, and either the
+     * name of the other parent who agreed ({@code accordAutreParent}) or {@code autoriteParentaleExclusive}.
+     */
+    private Guardianship attachChild(String subject, APIGatewayV2HTTPEvent request) {
+        JsonNode body = HttpApi.body(request);
+        Optional<String> otherParent = HttpApi.optionalText(body, "accordAutreParent");
+        boolean soleAuthority = body.has("autoriteParentaleExclusive") && HttpApi.bool(body, "autoriteParentaleExclusive");
+        if (otherParent.isPresent() == soleAuthority) {
+            throw new GuardianshipException(GuardianshipException.Reason.AGREEMENT_MISSING);
+        }
+        var agreement = new MinorAttachment.Agreement(soleAuthority ? ParentalAgreement.SOLE_PARENTAL_AUTHORITY
+                : ParentalAgreement.OTHER_PARENT_AGREED, otherParent);
+        return minors.attach(subject, HttpApi.sourceIp(request), identityProof(body), agreement);
+    }
+
+    private static SpaceActivation.IdentityProof identityProof(JsonNode body) {
         Nir nir = Nir.parse(HttpApi.text(body, "ins"));
         LocalDate birthDate;
         try {
@@ -123,8 +165,21 @@ public final class PatientSpaceHandler implements Function<APIGatewayV2HTTPEvent
         } catch (DateTimeParseException e) {
             throw ApiError.badRequest("DATE_INVALIDE", "La date de naissance doit être au format AAAA-MM-JJ.");
         }
-        return activation.activate(subject, HttpApi.sourceIp(request),
-                new SpaceActivation.IdentityProof(nir, birthDate, HttpApi.text(body, "nomNaissance")));
+        return new SpaceActivation.IdentityProof(nir, birthDate, HttpApi.text(body, "nomNaissance"));
+    }
+
+    /** The reference is what the parent passes as {@code ?enfant=} to act in the child's space. */
+    private Map<String, Object> child(Guardianship g) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("reference", g.reference());
+        view.put("prenoms", g.childFirstNames());
+        view.put("dateNaissance", g.childBirthDate().toString());
+        view.put("accord", g.agreement() == ParentalAgreement.SOLE_PARENTAL_AUTHORITY
+                ? "AUTORITE_PARENTALE_EXCLUSIVE" : "ACCORD_AUTRE_PARENT");
+        view.put("autreParent", g.otherParentName().orElse(null));
+        view.put("rattacheLe", g.attachedAt().toString());
+        view.put("majeur", representation.cameOfAge(g));
+        return view;
     }
 
     private static String subject(APIGatewayV2HTTPEvent request) {

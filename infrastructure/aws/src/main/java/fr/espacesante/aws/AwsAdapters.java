@@ -2,6 +2,7 @@ package fr.espacesante.aws;
 
 import fr.espacesante.aws.access.DynamoDbAccessHistory;
 import fr.espacesante.aws.campaign.DynamoDbCampaignAudit;
+import fr.espacesante.aws.family.DynamoDbGuardianships;
 import fr.espacesante.aws.campaign.DynamoDbDueSpaces;
 import fr.espacesante.aws.campaign.DynamoDbNotificationLedger;
 import fr.espacesante.aws.campaign.DynamoDbNotificationQueue;
@@ -87,6 +88,10 @@ public final class AwsAdapters {
 
     public DynamoDbSpaces spaces() {
         return new DynamoDbSpaces(dynamoDb(), enhanced(), env("SPACES_TABLE"));
+    }
+
+    public DynamoDbGuardianships guardianships() {
+        return new DynamoDbGuardianships(dynamoDb(), env("GUARDIANSHIPS_TABLE"), env("SPACES_TABLE"));
     }
 
     public DynamoDbIdentityLinks identityLinks() {

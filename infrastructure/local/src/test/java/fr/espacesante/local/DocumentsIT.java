@@ -193,6 +193,76 @@ class DocumentsIT {
                 heldBack + "/document-en-attente", ordinary + "/document-masque", ordinary + "/titulaire");
     }
 
+    @Test
+    void a_minors_documents_as_the_parent_the_professionals_and_the_other_parent_see_them() throws Exception {
+        String child = Registry.childNir(BASE);
+        String father = Registry.nir(BASE + 1);
+        Registry.importLines(STACK, "registre/dmp-famille-" + BASE + ".csv", List.of(
+                Registry.childLine(child, "Dossier", "Léo"), Registry.line(father, "Martin", "Paul", null)));
+        String proof = "\"ins\":\"" + child + "\",\"dateNaissance\":\"" + Registry.CHILD_BIRTH_DATE + "\",\"nomNaissance\":\"DOSSIER\"";
+
+        // Attaching: never without the other parent's agreement, never an adult, once, to one parent only
+        var noAgreement = Http.send("POST", API + "/espace/enfants", patient, "{" + proof + "}");
+        assertThat(noAgreement.statusCode()).isEqualTo(400);
+        assertThat(Http.json(noAgreement).get("code").asString()).isEqualTo("ACCORD_MANQUANT");
+        var adult = Http.send("POST", API + "/espace/enfants", patient, "{\"ins\":\"" + father + "\",\"dateNaissance\":\""
+                + Registry.BIRTH_DATE + "\",\"nomNaissance\":\"Martin\",\"accordAutreParent\":\"Paul Martin\"}");
+        assertThat(Http.json(adult).get("code").asString()).isEqualTo("PERSONNE_MAJEURE");
+        var attached = Http.send("POST", API + "/espace/enfants", patient, "{" + proof + ",\"accordAutreParent\":\"Paul Martin\"}");
+        assertThat(attached.statusCode()).as(attached.body()).isEqualTo(201);
+        String reference = Http.json(attached).get("reference").asString();
+        assertThat(Http.json(Http.send("POST", API + "/espace/enfants", patient, "{" + proof + ",\"accordAutreParent\":\"Paul Martin\"}"))
+                .get("reference").asString()).as("attaching again changes nothing").isEqualTo(reference);
+        JsonNode children = Http.json(Http.get(API + "/espace/enfants", patient)).get("enfants");
+        assertThat(children).hasSize(1);
+        assertThat(children.get(0).get("prenoms").asString()).isEqualTo("Léo");
+        assertThat(children.get(0).get("accord").asString()).isEqualTo("ACCORD_AUTRE_PARENT");
+        assertThat(children.get(0).get("majeur").asBoolean()).isFalse();
+
+        String fatherToken = Http.token(API, "patient", "sujet=citoyen-" + UUID.randomUUID());
+        assertThat(Http.send("POST", API + "/espace/activation", fatherToken, "{\"ins\":\"" + father + "\",\"dateNaissance\":\""
+                + Registry.BIRTH_DATE + "\",\"nomNaissance\":\"Martin\"}").statusCode()).isEqualTo(200);
+        var second = Http.send("POST", API + "/espace/enfants", fatherToken, "{" + proof + ",\"autoriteParentaleExclusive\":true}");
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(Http.json(second).get("code").asString()).isEqualTo("ENFANT_DEJA_RATTACHE");
+        var notHisChild = Http.get(API + "/espace/documents?enfant=" + reference, fatherToken);
+        assertThat(notHisChild.statusCode()).as("a reference is bound to its parent").isEqualTo(404);
+        assertThat(Http.json(notHisChild).get("code").asString()).isEqualTo("ENFANT_INCONNU");
+
+        // A professional deposits in the child's space, one document flagged as hidden from the parents
+        byte[] pdf = "%PDF-1.4\nconsultation\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        String shared = upload(pro(AUTHOR), child, "application/pdf", pdf, "compte-rendu-consultation", false, false)
+                .get("id").asString();
+        JsonNode confidential = upload(pro(AUTHOR), child, "application/pdf", pdf, "compte-rendu-consultation", false, true);
+        assertThat(confidential.get("masqueAuxRepresentants").asBoolean()).isTrue();
+        String hidden = confidential.get("id").asString();
+
+        // The parent, acting for the child, sees the shared one only; their own list is their own
+        assertThat(ids(Http.get(API + "/espace/documents?enfant=" + reference + "&limite=100", patient)))
+                .containsExactly(shared);
+        assertThat(patientList()).doesNotContain(shared, hidden);
+        assertThat(Http.get(API + "/espace/documents/" + shared + "/telechargement?enfant=" + reference, patient).statusCode())
+                .isEqualTo(200);
+        var refusedToParent = Http.get(API + "/espace/documents/" + hidden + "/telechargement?enfant=" + reference, patient);
+        assertThat(refusedToParent.statusCode()).isEqualTo(403);
+        assertThat(Http.json(refusedToParent).get("regle").asString()).isEqualTo("document-masque-representants");
+        assertThat(Http.get(API + "/espace/documents?enfant=" + reference, fatherToken).statusCode()).isEqualTo(404);
+
+        // Professionals: the flag is about the parents only — the author sees both, a stranger nothing
+        var authorView = Http.send("POST", API + "/pro/documents/recherche", pro(AUTHOR), "{\"ins\":\"" + child + "\"}");
+        assertThat(ids(authorView)).contains(shared, hidden);
+        assertThat(Http.send("POST", API + "/pro/documents/recherche", pro("10400000009"), "{\"ins\":\"" + child + "\"}")
+                .statusCode()).isEqualTo(403);
+
+        // The parent sees the child's access history, where each of these decisions is recorded
+        JsonNode history = Http.json(Http.get(API + "/espace/historique?limite=100&enfant=" + reference, patient));
+        List<String> elements = new ArrayList<>();
+        history.get("acces").forEach(e -> elements.add(e.get("element").asString() + "/" + e.get("regle").asString()));
+        assertThat(elements).contains("rattachement/representant-legal", "liste-documents/representant-legal",
+                shared + "/representant-legal", hidden + "/document-masque-representants", "liste-documents/sans-autorisation");
+        assertThat(Http.get(API + "/espace/historique?enfant=" + reference, fatherToken).statusCode()).isEqualTo(404);
+    }
+
     private static fr.espacesante.aws.AwsAdapters adapters() {
         var env = STACK.functionEnvironment("DocumentsFunction");
         return new fr.espacesante.aws.AwsAdapters(name -> java.util.Objects.requireNonNull(env.get(name), name));
@@ -221,13 +291,19 @@ class DocumentsIT {
 
     /** Asks for an upload, PUTs the bytes with the signed headers, waits for the check, reads the status. */
     private static JsonNode upload(String token, String type, byte[] bytes, String category, boolean heldBack) throws Exception {
-        var response = Http.send("POST", API + "/pro/documents", token, deposit(type, bytes.length, category, heldBack));
+        return upload(token, NIR, type, bytes, category, heldBack, false);
+    }
+
+    private static JsonNode upload(String token, String ins, String type, byte[] bytes, String category, boolean heldBack,
+                                   boolean hiddenFromParents) throws Exception {
+        var response = Http.send("POST", API + "/pro/documents", token,
+                deposit(ins, type, bytes.length, category, heldBack, hiddenFromParents));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode grant = Http.json(response);
         assertThat(put(grant, bytes)).isEqualTo(200);
         STACK.awaitS3Events();
         return Http.json(Http.send("POST", API + "/pro/documents/statut", token,
-                "{\"ins\":\"" + NIR + "\",\"documentId\":\"" + grant.get("document").get("id").asString() + "\"}"));
+                "{\"ins\":\"" + ins + "\",\"documentId\":\"" + grant.get("document").get("id").asString() + "\"}"));
     }
 
     private static int put(JsonNode grant, byte[] bytes) throws Exception {
@@ -239,9 +315,14 @@ class DocumentsIT {
     }
 
     private static String deposit(String type, long size, String category, boolean heldBack) {
-        return "{\"ins\":\"" + NIR + "\",\"categorie\":\"" + category + "\",\"codeLoinc\":\"11502-2\",\"dateSoins\":\"2026-11-20\","
+        return deposit(NIR, type, size, category, heldBack, false);
+    }
+
+    private static String deposit(String ins, String type, long size, String category, boolean heldBack,
+                                  boolean hiddenFromParents) {
+        return "{\"ins\":\"" + ins + "\",\"categorie\":\"" + category + "\",\"codeLoinc\":\"11502-2\",\"dateSoins\":\"2026-11-20\","
                 + "\"titre\":\"Compte rendu\",\"typeContenu\":\"" + type + "\",\"taille\":" + size
-                + ",\"retenuJusquAnnonce\":" + heldBack + "}";
+                + ",\"retenuJusquAnnonce\":" + heldBack + ",\"masqueAuxRepresentants\":" + hiddenFromParents + "}";
     }
 
     private static String pro(String rpps) {

@@ -112,20 +112,6 @@ public final class MinorAttachment {
         return guardianships.ofParent(links.personKeyOf(parentSubject).orElseThrow(NotActivatedException::new));
     }
 
-    /**
-     * The guardianship under which a parent acts for the child they name by its reference.
-     *
-     * @throws GuardianshipException no such child for this parent, or the child has come of age
-     */
-    public Guardianship actingFor(String parentKey, String reference) {
-        Guardianship guardianship = guardianships.find(parentKey, reference)
-                .orElseThrow(() -> new GuardianshipException(GuardianshipException.Reason.UNKNOWN_CHILD));
-        if (guardianship.childOfAge(today())) {
-            throw new GuardianshipException(GuardianshipException.Reason.CHILD_OF_AGE);
-        }
-        return guardianship;
-    }
-
     private LocalDate today() {
         return clock.instant().atZone(PARIS).toLocalDate();
     }

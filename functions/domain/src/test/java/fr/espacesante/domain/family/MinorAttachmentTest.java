@@ -67,7 +67,10 @@ class MinorAttachmentTest {
         assertThat(spaces.find(childKey).orElseThrow().access().legalRepresentatives()).isEqualTo(Set.of("cle-maman"));
         assertThat(persons.byKey.get(childKey).status()).isEqualTo(PersonStatus.SPACE_CREATED);
         assertThat(attachment().children("maman")).extracting(Guardianship::childFirstNames).containsExactly("Lina");
-        assertThat(attachment().actingFor("cle-maman", attached.reference())).isEqualTo(attached);
+        var acting = new Representation(families, clock).actingIn("cle-maman", Optional.of(attached.reference()));
+        assertThat(acting.actor()).isEqualTo(new fr.espacesante.domain.access.Actor.LegalRepresentative("cle-maman"));
+        assertThat(acting.spaceKey()).isEqualTo(childKey);
+        assertThat(new Representation(families, clock).actingIn("cle-maman", Optional.empty()).spaceKey()).isEqualTo("cle-maman");
         assertThat(history.entries).hasSize(2).allSatisfy(e -> {
             assertThat(e.ruleId()).isEqualTo("representant-legal");
             assertThat(e.resourceId()).isEqualTo("rattachement");
@@ -105,7 +108,7 @@ class MinorAttachmentTest {
         assertThatThrownBy(() -> attachment().attach("papa", "192.0.2.2", new IdentityProof(CHILD, CHILD_BORN, "Martin"),
                 OTHER_PARENT)).as("the activation limits apply").isInstanceOf(fr.espacesante.domain.space.TooManyAttemptsException.class);
         assertThat(spaces.created).isZero();
-        assertThatThrownBy(() -> attachment().actingFor("cle-maman", "0123456789abcdef0123"))
+        assertThatThrownBy(() -> new Representation(families, clock).actingIn("cle-maman", Optional.of("0123456789abcdef0123")))
                 .isInstanceOfSatisfying(GuardianshipException.class,
                         e -> assertThat(e.reason()).isEqualTo(GuardianshipException.Reason.UNKNOWN_CHILD));
     }
@@ -115,9 +118,9 @@ class MinorAttachmentTest {
         String reference = attachment().attach("maman", "192.0.2.1", new IdentityProof(CHILD, CHILD_BORN, "Martin"), OTHER_PARENT)
                 .reference();
         clock = Clock.fixed(Instant.parse("2035-03-08T12:00:00Z"), ZoneOffset.UTC);
-        assertThat(attachment().actingFor("cle-maman", reference).childKey()).isEqualTo(childKey);
+        assertThat(new Representation(families, clock).actingIn("cle-maman", Optional.of(reference)).spaceKey()).isEqualTo(childKey);
         clock = Clock.fixed(Instant.parse("2035-03-08T23:30:00Z"), ZoneOffset.UTC);
-        assertThatThrownBy(() -> attachment().actingFor("cle-maman", reference))
+        assertThatThrownBy(() -> new Representation(families, clock).actingIn("cle-maman", Optional.of(reference)))
                 .as("18th birthday in Paris time").isInstanceOfSatisfying(GuardianshipException.class,
                         e -> assertThat(e.reason()).isEqualTo(GuardianshipException.Reason.CHILD_OF_AGE));
     }

@@ -6,6 +6,7 @@ import fr.espacesante.domain.access.AccessRefusedException;
 import fr.espacesante.domain.access.Actor;
 import fr.espacesante.domain.access.InvalidRppsException;
 import fr.espacesante.domain.access.SettingConflictException;
+import fr.espacesante.domain.family.GuardianshipException;
 import fr.espacesante.domain.nir.InvalidNirException;
 import fr.espacesante.domain.port.out.IdentityLinks;
 import fr.espacesante.domain.space.AccountConflictException;
@@ -77,6 +78,14 @@ public final class HttpApi {
                     ? error(409, "COMPTE_DEJA_RATTACHE", "Ce compte de connexion est déjà rattaché à une autre personne.")
                     : error(409, "PERSONNE_DEJA_RATTACHEE",
                             "Cet espace santé est déjà rattaché à un autre compte de connexion. Contactez votre caisse d'assurance maladie.");
+        } catch (GuardianshipException e) {
+            int status = switch (e.reason()) {
+                case UNKNOWN_CHILD -> 404;
+                case CHILD_OF_AGE -> 403;
+                case ATTACHED_TO_ANOTHER_PARENT -> 409;
+                case NOT_A_MINOR, AGREEMENT_MISSING -> 400;
+            };
+            return error(status, e.reason().code(), e.getMessage());
         } catch (InvalidRppsException e) {
             return error(400, "RPPS_INVALIDE", "Le numéro RPPS doit comporter 11 chiffres.");
         } catch (InvalidNirException e) {

@@ -22,6 +22,21 @@ public final class Registry {
 
     public static final String BIRTH_DATE = "1985-01-14";
 
+    /** A valid NIR of a boy born in March 2017 in Haute-Garonne (31); {@code serial} below 899,100. */
+    public static String childNir(int serial) {
+        String body = "1" + "17" + "03" + "31" + String.format("%03d%03d", 100 + serial / 999, serial % 999 + 1);
+        long key = 97 - Long.parseLong(body) % 97;
+        return body + String.format("%02d", key);
+    }
+
+    public static final String CHILD_BIRTH_DATE = "2017-03-09";
+
+    /** One registry line of a child born on {@link #CHILD_BIRTH_DATE}, without e-mail (the household's goes to a parent). */
+    public static String childLine(String nir, String lastName, String firstNames) {
+        return String.join(";", nir, lastName, firstNames, CHILD_BIRTH_DATE, "31", "12 rue des Lois", "31000",
+                "Commune 31", "");
+    }
+
     /** One registry line; {@code email} may be null (a letter is sent instead). */
     public static String line(String nir, String lastName, String firstNames, String email) {
         return line(nir, lastName, firstNames, email, "31");

@@ -1,0 +1,50 @@
+package fr.espacesante.domain.family;
+
+import fr.espacesante.domain.access.Actor;
+import fr.espacesante.domain.port.out.Guardianships;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Who acts, in which space, for a signed-in citizen: in their own space as its owner, or — when the
+ * request names one of their children ({@code ?enfant=reference}) — in the child's space as its
+ * legal representative, until the child is 18. The access policy then decides what either may do.
+ */
+public final class Representation {
+
+    /** The actor to hand to the policy and the space it acts in. */
+    public record Acting(Actor actor, String spaceKey) {
+    }
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final Guardianships guardianships;
+    private final Clock clock;
+
+    public Representation(Guardianships guardianships, Clock clock) {
+        this.guardianships = guardianships;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws GuardianshipException the reference names no child of this person, or the child is of age
+     */
+    public Acting actingIn(String personKey, Optional<String> childReference) {
+        if (childReference.isEmpty()) {
+            return new Acting(new Actor.Patient(personKey), personKey);
+        }
+        Guardianship guardianship = guardianships.find(personKey, childReference.get())
+                .orElseThrow(() -> new GuardianshipException(GuardianshipException.Reason.UNKNOWN_CHILD));
+        if (cameOfAge(guardianship)) {
+            throw new GuardianshipException(GuardianshipException.Reason.CHILD_OF_AGE);
+        }
+        return new Acting(new Actor.LegalRepresentative(personKey), guardianship.childKey());
+    }
+
+    /** True once the child is 18 (in Paris time): the parent can no longer act for them. */
+    public boolean cameOfAge(Guardianship guardianship) {
+        return guardianship.childOfAge(LocalDate.now(clock.withZone(PARIS)));
+    }
+}
