@@ -99,7 +99,8 @@ public final class AwsAdapters {
     }
 
     public DynamoDbAccessHistory accessHistory() {
-        return new DynamoDbAccessHistory(enhanced(), env("ACCESS_HISTORY_TABLE"));
+        return new DynamoDbAccessHistory(dynamoDb(), enhanced(), env("ACCESS_HISTORY_TABLE"),
+                env("SPACES_TABLE"));
     }
 
     public SpaceAccessGuard guard(DynamoDbAccessHistory history) {

@@ -24,7 +24,8 @@ class AccessHistoryIT {
 
     private final LocalStack stack = LocalStackSupport.shared();
     private final String tableName = stack.physicalName("AccessHistoryTable");
-    private final AccessHistory history = new DynamoDbAccessHistory(AwsClients.enhanced(stack.dynamoDb()), tableName);
+    private final AccessHistory history = new DynamoDbAccessHistory(stack.dynamoDb(), AwsClients.enhanced(stack.dynamoDb()),
+            tableName, stack.physicalName("SpacesTable"));
     private final String space = "space-" + UUID.randomUUID();
 
     @Test
@@ -78,5 +79,28 @@ class AccessHistoryIT {
                 .encodeToString("spaceKey=someone-else\nentryKey=x\n".getBytes());
         assertThatThrownBy(() -> history.list(space, Filter.none(), 10, Optional.of(otherSpacesCursor)))
                 .hasMessage("curseur de pagination invalide");
+    }
+
+    @Test
+    void a_decision_taken_on_a_space_version_is_recorded_only_while_the_space_is_at_that_version() {
+        var spaces = new fr.espacesante.aws.space.DynamoDbSpaces(stack.dynamoDb(), AwsClients.enhanced(stack.dynamoDb()),
+                stack.physicalName("SpacesTable"));
+        spaces.createIfAbsent(fr.espacesante.domain.space.Space.created(space, Instant.parse("2026-11-22T08:00:00Z"),
+                fr.espacesante.domain.space.Space.Creation.SWEEP, Optional.empty()));
+        AccessEntry read = new AccessEntry(space, Instant.parse("2026-11-22T09:00:00Z"), "PROFESSIONNEL", "10000000003",
+                "Dr X", "medecin", "SPACE", "liste-documents", "READ", "consentement", true, Optional.empty());
+
+        assertThat(spaces.find(space).orElseThrow().version()).isZero();
+        assertThat(history.appendIfSpaceAt(read, 0)).isTrue();
+        spaces.block(space, "10000000003");
+        spaces.addConsent(space, "10000000004", "Dr Y");
+        assertThat(spaces.find(space).orElseThrow().version()).as("every change counts").isEqualTo(2);
+        assertThat(history.appendIfSpaceAt(read, 0)).as("decided before the block: not recorded").isFalse();
+        assertThat(history.appendIfSpaceAt(read, 1)).isFalse();
+        assertThat(history.list(space, Filter.none(), 10, Optional.empty()).entries()).hasSize(1);
+        assertThat(history.appendIfSpaceAt(read, 2)).isTrue();
+        assertThat(history.appendIfSpaceAt(new AccessEntry("no-such-space", read.at(), "PROFESSIONNEL", "10000000003", "Dr X",
+                "medecin", "SPACE", "liste-documents", "READ", "consentement", true, Optional.empty()), 0))
+                .as("a space that does not exist is at no version").isFalse();
     }
 }

@@ -2,6 +2,7 @@ package fr.espacesante.domain.access;
 
 import fr.espacesante.domain.port.out.AccessHistory;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * What every function calls before touching a space: the policy decides, and the decision —
@@ -26,5 +27,17 @@ public final class SpaceAccessGuard {
         AccessDecision decision = policy.decide(request);
         history.append(AccessEntry.of(request, resourceId, decision, clock.instant()));
         return decision;
+    }
+
+    /**
+     * Like {@link #check}, for a request built on a snapshot of the space at {@code spaceVersion}:
+     * the decision is recorded, and returned, only if the space is still at that version.
+     *
+     * @return empty when the space has changed since the snapshot: decide again on the space as it is now
+     */
+    public Optional<AccessDecision> checkIfSpaceAt(AccessRequest request, String resourceId, long spaceVersion) {
+        AccessDecision decision = policy.decide(request);
+        return history.appendIfSpaceAt(AccessEntry.of(request, resourceId, decision, clock.instant()), spaceVersion)
+                ? Optional.of(decision) : Optional.empty();
     }
 }

@@ -11,14 +11,19 @@ import fr.espacesante.domain.access.SpaceAccessGuard;
 import fr.espacesante.domain.port.out.DocumentCatalog;
 import fr.espacesante.domain.port.out.DocumentStorage;
 import fr.espacesante.domain.port.out.Spaces;
+import fr.espacesante.domain.space.RecentSpaces;
 import fr.espacesante.domain.space.Space;
-import fr.espacesante.domain.space.SpaceNotFoundException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The shared medical record (PRODUCT.md, "What a space holds"): deposit through a pre-signed upload,
@@ -32,12 +37,18 @@ public final class SharedRecord {
     /** The largest document a space accepts: 20 MiB (a scanned report, a few images). */
     public static final long MAX_SIZE = 20L * 1024 * 1024;
     private static final int MAX_TITLE = 200;
+    private static final int MAX_DECISION_ATTEMPTS = 5;
+    /**
+     * Independent DynamoDB round trips of one request run side by side: the page of documents and the
+     * recorded decision; the pending document and the recorded decision.
+     */
+    private static final Executor PARALLEL = Executors.newVirtualThreadPerTaskExecutor();
 
     /** A deposit accepted: the document id and where to PUT its bytes. */
     public record UploadGrant(Document document, DocumentStorage.UploadTicket ticket) {
     }
 
-    private final Spaces spaces;
+    private final RecentSpaces recent;
     private final DocumentCatalog catalog;
     private final DocumentStorage storage;
     private final SpaceAccessGuard guard;
@@ -46,12 +57,12 @@ public final class SharedRecord {
 
     public SharedRecord(Spaces spaces, DocumentCatalog catalog, DocumentStorage storage, SpaceAccessGuard guard,
                         AccessPolicy policy, Clock clock) {
-        this.spaces = spaces;
         this.catalog = catalog;
         this.storage = storage;
         this.guard = guard;
         this.policy = policy;
         this.clock = clock;
+        this.recent = new RecentSpaces(spaces);
     }
 
     public UploadGrant requestUpload(Actor actor, String spaceKey, DepositRequest request) {
@@ -93,12 +104,21 @@ public final class SharedRecord {
         if (author.kind() == Author.Kind.PATIENT && request.heldBack()) {
             throw new InvalidDocumentException("RETENUE_RESERVEE", "Seul un professionnel peut retenir un document jusqu'à la consultation d'annonce.");
         }
-        Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
         Document document = new Document(spaceKey, newId(), request.category(), request.loincCode(), request.careDate(),
                 author, title, type, request.size(), DocumentStatus.PENDING, Optional.empty(), Optional.empty(),
                 request.heldBack(), false, request.hiddenFromRepresentatives(), clock.instant(), replaces);
-        allowed(actor, space, document.asResource(), Action.WRITE, document.documentId());
-        catalog.createPending(document);
+        Function<Space, AccessRequest> access = s -> new AccessRequest(actor, s.access(), document.asResource(),
+                Action.WRITE, Optional.empty());
+        // Likely allowed: the pending entry is written while the decision is recorded, and the URL
+        // leaves only once both are stored. A pending entry whose decision ends refused (or whose
+        // history write fails) is never given a URL and expires on its own.
+        Optional<CompletableFuture<Void>> pending = Optional.of(policy.decide(access.apply(recent.lastSeen(spaceKey))).allowed())
+                .filter(Boolean::booleanValue).map(yes -> CompletableFuture.runAsync(() -> catalog.createPending(document), PARALLEL));
+        try {
+            decided(spaceKey, access, document.documentId());
+        } finally {
+            pending.ifPresent(SharedRecord::await);
+        }
         return new UploadGrant(document, storage.presignUpload(document.objectKey(), type, request.size(), URL_VALIDITY));
     }
 
@@ -114,23 +134,25 @@ public final class SharedRecord {
      */
     public DocumentCatalog.Page list(Actor actor, String spaceKey, DocumentCatalog.Filter filter, int limit,
                                      Optional<String> cursor, Optional<String> emergencyJustification) {
-        Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
+        // The page is read while the decision is recorded: nothing of it leaves before that.
+        CompletableFuture<DocumentCatalog.Page> listed = CompletableFuture.supplyAsync(
+                () -> catalog.list(spaceKey, filter, limit, cursor), PARALLEL);
         Resource wholeSpace = Resource.of(Resource.Kind.SPACE);
-        boolean opensSpace = policy.decide(new AccessRequest(actor, space.access(), wholeSpace, Action.READ,
-                emergencyJustification)).allowed();
-        DocumentCatalog.Page page = catalog.list(spaceKey, filter, limit, cursor);
-        List<Document> visible = page.documents().stream()
-                .filter(d -> policy.decide(new AccessRequest(actor, space.access(), d.asResource(), Action.READ,
-                        emergencyJustification)).allowed())
-                .toList();
-        // A professional without access to the space still lists the documents they authored
-        // ("a document's author always sees it"); the history says under which rule.
-        boolean authorOnly = !opensSpace && actor instanceof Actor.Professional p && visible.stream()
-                .anyMatch(d -> p.rpps().equals(d.author().rpps()));
-        Resource recorded = authorOnly && actor instanceof Actor.Professional p
-                ? Resource.document(p.rpps(), false, false, false) : wholeSpace;
-        allowed(actor, space, recorded, Action.READ, "liste-documents", emergencyJustification);
-        return new DocumentCatalog.Page(visible, page.cursor());
+        Function<Space, AccessRequest> listing = s -> {
+            AccessRequest readSpace = new AccessRequest(actor, s.access(), wholeSpace, Action.READ, emergencyJustification);
+            if (policy.decide(readSpace).allowed() || !(actor instanceof Actor.Professional p)) {
+                return readSpace;
+            }
+            // A professional without access to the space still lists the documents they authored
+            // ("a document's author always sees it"); the history says under which rule.
+            boolean authored = visible(await(listed), actor, s, emergencyJustification).stream()
+                    .anyMatch(d -> p.rpps().equals(d.author().rpps()));
+            return authored ? new AccessRequest(actor, s.access(), Resource.document(p.rpps(), false, false, false),
+                    Action.READ, emergencyJustification) : readSpace;
+        };
+        Space space = decided(spaceKey, listing, "liste-documents");
+        DocumentCatalog.Page page = await(listed);
+        return new DocumentCatalog.Page(visible(page, actor, space, emergencyJustification), page.cursor());
     }
 
     public URI downloadUrl(Actor actor, String spaceKey, String documentId) {
@@ -138,9 +160,9 @@ public final class SharedRecord {
     }
 
     public URI downloadUrl(Actor actor, String spaceKey, String documentId, Optional<String> emergencyJustification) {
-        Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
         Document document = available(spaceKey, documentId);
-        allowed(actor, space, document.asResource(), Action.READ, documentId, emergencyJustification);
+        decided(spaceKey, s -> new AccessRequest(actor, s.access(), document.asResource(), Action.READ,
+                emergencyJustification), documentId);
         return storage.presignDownload(document.objectKey(), document.title(), URL_VALIDITY);
     }
 
@@ -149,7 +171,6 @@ public final class SharedRecord {
      * with the reason); others only once available and if the policy lets them read it.
      */
     public Document describe(Actor actor, String spaceKey, String documentId) {
-        Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
         Document document = catalog.find(spaceKey, documentId).filter(d -> d.status() != DocumentStatus.DELETED)
                 .orElseThrow(() -> new InvalidDocumentException("DOCUMENT_INCONNU", "Aucun document ne porte cet identifiant."));
         boolean uploader = switch (actor) {
@@ -161,15 +182,16 @@ public final class SharedRecord {
         if (!uploader && document.status() != DocumentStatus.AVAILABLE) {
             throw new InvalidDocumentException("DOCUMENT_INCONNU", "Aucun document ne porte cet identifiant.");
         }
-        allowed(actor, space, document.asResource(), Action.READ, documentId);
+        decided(spaceKey, s -> new AccessRequest(actor, s.access(), document.asResource(), Action.READ, Optional.empty()),
+                documentId);
         return document;
     }
 
     /** The author releases a held-back document once it has been discussed with the patient. */
     public void release(Actor.Professional author, String spaceKey, String documentId) {
-        Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
         Document document = available(spaceKey, documentId);
-        allowed(author, space, document.asResource(), Action.WRITE, documentId);
+        decided(spaceKey, s -> new AccessRequest(author, s.access(), document.asResource(), Action.WRITE, Optional.empty()),
+                documentId);
         if (!author.rpps().equals(document.author().rpps())) {
             throw new InvalidDocumentException("AUTEUR_SEULEMENT", "Seul l'auteur du document peut le libérer.");
         }
@@ -178,24 +200,23 @@ public final class SharedRecord {
 
     /** The patient hides (or shows again) a document from professionals. */
     public void hide(Actor patient, String spaceKey, String documentId, boolean hidden) {
-        Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
         Document document = available(spaceKey, documentId);
-        patientOnly(patient, space, document);
+        patientOnly(patient, spaceKey, document);
         catalog.setHiddenByPatient(document, hidden);
     }
 
     /** The patient deletes a document from their space: its bytes are deleted, the deletion is in the history. */
     public void delete(Actor patient, String spaceKey, String documentId) {
-        Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
         Document document = available(spaceKey, documentId);
-        patientOnly(patient, space, document);
+        patientOnly(patient, spaceKey, document);
         if (catalog.changeStatus(document, DocumentStatus.AVAILABLE, DocumentStatus.DELETED)) {
             storage.delete(document.objectKey());
         }
     }
 
-    private void patientOnly(Actor actor, Space space, Document document) {
-        allowed(actor, space, document.asResource(), Action.WRITE, document.documentId());
+    private void patientOnly(Actor actor, String spaceKey, Document document) {
+        decided(spaceKey, s -> new AccessRequest(actor, s.access(), document.asResource(), Action.WRITE, Optional.empty()),
+                document.documentId());
         if (!(actor instanceof Actor.Patient) && !(actor instanceof Actor.LegalRepresentative)) {
             throw new InvalidDocumentException("PATIENT_SEULEMENT", "Seul le patient peut masquer ou supprimer un document.");
         }
@@ -206,16 +227,48 @@ public final class SharedRecord {
                 .orElseThrow(() -> new InvalidDocumentException("DOCUMENT_INCONNU", "Aucun document disponible ne porte cet identifiant."));
     }
 
-    private void allowed(Actor actor, Space space, Resource resource, Action action, String resourceId) {
-        allowed(actor, space, resource, action, resourceId, Optional.empty());
+    /** The page's documents this actor may see in the space as decided. */
+    private List<Document> visible(DocumentCatalog.Page page, Actor actor, Space space, Optional<String> emergencyJustification) {
+        return page.documents().stream()
+                .filter(d -> policy.decide(new AccessRequest(actor, space.access(), d.asResource(), Action.READ,
+                        emergencyJustification)).allowed())
+                .toList();
     }
 
-    private void allowed(Actor actor, Space space, Resource resource, Action action, String resourceId,
-                         Optional<String> emergencyJustification) {
-        AccessDecision decision = guard.check(new AccessRequest(actor, space.access(), resource, action,
-                emergencyJustification), resourceId);
-        if (!decision.allowed()) {
-            throw new AccessRefusedException(decision);
+    /**
+     * Decides on the space as this instance last saw it, and records the decision on the condition
+     * that the space is still at that version (one write, no read in the usual case); when the space
+     * has changed — a professional just blocked, a consent revoked — reads it again and decides again.
+     *
+     * @return the space the recorded decision was taken on
+     * @throws AccessRefusedException when the recorded decision is a refusal
+     */
+    private Space decided(String spaceKey, Function<Space, AccessRequest> request, String resourceId) {
+        Space space = recent.lastSeen(spaceKey);
+        for (int attempt = 1; ; attempt++) {
+            Optional<AccessDecision> decision = guard.checkIfSpaceAt(request.apply(space), resourceId, space.version());
+            if (decision.isPresent()) {
+                if (!decision.get().allowed()) {
+                    throw new AccessRefusedException(decision.get());
+                }
+                return space;
+            }
+            if (attempt == MAX_DECISION_ATTEMPTS) {
+                throw new IllegalStateException("the space kept changing while its access decision was recorded");
+            }
+            space = recent.current(spaceKey);
+        }
+    }
+
+    /** The result of a read or write run alongside another, with its own exception if it failed. */
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

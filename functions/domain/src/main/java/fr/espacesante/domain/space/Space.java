@@ -13,10 +13,12 @@ import java.util.Optional;
  * @param email where notices go (new document, emergency access...): the one given at activation,
  *              else the registry's
  * @param professionals display labels ("name — profession") of professionals the space refers to, by RPPS
+ * @param version counts the changes made to the space: an access decision taken on one version is
+ *                recorded only if the space is still at that version (see {@link RecentSpaces})
  */
 public record Space(String spaceKey, SpaceStatus status, Instant createdAt, Creation creation,
                     Optional<Instant> activatedAt, Optional<String> email, NotificationPreferences preferences,
-                    SpaceAccess access, Map<String, String> professionals) {
+                    SpaceAccess access, Map<String, String> professionals, long version) {
 
     public enum Creation { SWEEP, ACTIVATION }
 
@@ -27,7 +29,7 @@ public record Space(String spaceKey, SpaceStatus status, Instant createdAt, Crea
     /** A new space as created by the sweep or an activation: emergency access on, no one else authorised yet. */
     public static Space created(String personKey, Instant at, Creation creation, Optional<String> email) {
         return new Space(personKey, SpaceStatus.OPEN, at, creation, Optional.empty(), email,
-                NotificationPreferences.ALL, SpaceAccess.ownedBy(personKey), Map.of());
+                NotificationPreferences.ALL, SpaceAccess.ownedBy(personKey), Map.of(), 0);
     }
 
     public String professionalLabel(String rpps) {

@@ -84,13 +84,13 @@ public final class InMemorySpaceStores {
         @Override
         public void recordActivation(String spaceKey, Instant at, Optional<String> email, NotificationPreferences preferences) {
             change(spaceKey, s -> new Space(s.spaceKey(), s.status(), s.createdAt(), s.creation(),
-                    s.activatedAt().or(() -> Optional.of(at)), email, preferences, s.access(), s.professionals()));
+                    s.activatedAt().or(() -> Optional.of(at)), email, preferences, s.access(), s.professionals(), s.version() + 1));
         }
 
         @Override
         public void updateContact(String spaceKey, Optional<String> email, NotificationPreferences preferences) {
             change(spaceKey, s -> new Space(s.spaceKey(), s.status(), s.createdAt(), s.creation(), s.activatedAt(), email,
-                    preferences, s.access(), s.professionals()));
+                    preferences, s.access(), s.professionals(), s.version() + 1));
         }
 
         @Override
@@ -131,7 +131,7 @@ public final class InMemorySpaceStores {
 
         void access(String spaceKey, UnaryOperator<SpaceAccess> change) {
             change(spaceKey, s -> new Space(s.spaceKey(), s.status(), s.createdAt(), s.creation(), s.activatedAt(),
-                    s.email(), s.preferences(), change.apply(s.access()), s.professionals()));
+                    s.email(), s.preferences(), change.apply(s.access()), s.professionals(), s.version() + 1));
         }
 
         private void change(String spaceKey, UnaryOperator<Space> change) {

@@ -7,7 +7,12 @@ import fr.espacesante.domain.port.out.AccessHistory;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -20,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The access history in DynamoDB. Appends are conditional puts that can never replace an entry;
  * the functions' IAM policies grant PutItem and Query only on this table, never Update or Delete.
+ * A conditional append is one transaction: the put and a check of the space's version.
  */
 public final class DynamoDbAccessHistory implements AccessHistory {
 
@@ -28,13 +34,49 @@ public final class DynamoDbAccessHistory implements AccessHistory {
             Expression.builder().expression("attribute_not_exists(entryKey)").build();
 
     private final DynamoDbTable<AccessEntryItem> table;
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+    private final String spacesTable;
 
-    public DynamoDbAccessHistory(DynamoDbEnhancedClient enhanced, String tableName) {
+    /** @param spacesTable the spaces whose version a conditional append checks */
+    public DynamoDbAccessHistory(DynamoDbClient dynamoDb, DynamoDbEnhancedClient enhanced, String tableName,
+                                 String spacesTable) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+        this.spacesTable = spacesTable;
         this.table = enhanced.table(tableName, SCHEMA);
     }
 
     @Override
     public void append(AccessEntry entry) {
+        AccessEntryItem item = toItem(entry);
+        table.putItem(r -> r.item(item).conditionExpression(NEVER_REPLACE));
+    }
+
+    @Override
+    public boolean appendIfSpaceAt(AccessEntry entry, long spaceVersion) {
+        // Spaces written before versions existed have none: they are at version 0.
+        String atVersion = spaceVersion == 0 ? "attribute_exists(spaceKey) AND (attribute_not_exists(version) OR version = :v)"
+                : "version = :v";
+        TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(tableName)
+                .item(SCHEMA.itemToMap(toItem(entry), true))
+                .conditionExpression(NEVER_REPLACE.expression())).build();
+        TransactWriteItem unchanged = TransactWriteItem.builder().conditionCheck(c -> c.tableName(spacesTable)
+                .key(Map.of("spaceKey", AttributeValue.fromS(entry.spaceKey())))
+                .conditionExpression(atVersion)
+                .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(spaceVersion))))).build();
+        try {
+            dynamoDb.transactWriteItems(r -> r.transactItems(put, unchanged));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().size() > 1 && "ConditionalCheckFailed".equals(e.cancellationReasons().get(1).code())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static AccessEntryItem toItem(AccessEntry entry) {
         AccessEntryItem item = new AccessEntryItem();
         item.setSpaceKey(entry.spaceKey());
         item.setEntryKey(SortableInstants.format(entry.at()) + "#" + UUID.randomUUID());
@@ -53,7 +95,7 @@ public final class DynamoDbAccessHistory implements AccessHistory {
         item.setRuleId(entry.ruleId());
         item.setAllowed(entry.allowed());
         item.setJustification(entry.justification().orElse(null));
-        table.putItem(r -> r.item(item).conditionExpression(NEVER_REPLACE));
+        return item;
     }
 
     @Override

@@ -40,11 +40,11 @@ public final class DynamoDbGuardianships implements Guardianships {
         }
         TransactWriteItem space = TransactWriteItem.builder().update(u -> u.tableName(spacesTable)
                 .key(Map.of("spaceKey", s(g.childKey())))
-                .updateExpression("ADD legalRepresentatives :parents")
+                .updateExpression("ADD legalRepresentatives :parents, version :one")
                 .conditionExpression("attribute_exists(spaceKey) AND (attribute_not_exists(legalRepresentatives) "
                         + "OR contains(legalRepresentatives, :parent))")
                 .expressionAttributeValues(Map.of(":parents", AttributeValue.fromSs(List.of(g.parentKey())),
-                        ":parent", s(g.parentKey())))).build();
+                        ":parent", s(g.parentKey()), ":one", AttributeValue.fromN("1")))).build();
         TransactWriteItem guardianship = TransactWriteItem.builder().put(p -> p.tableName(guardianshipsTable)
                 .item(toItem(g)).conditionExpression("attribute_not_exists(parentKey)")).build();
         try {

@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /**
  * Spaces in DynamoDB. Reads are strongly consistent (a patient sees their change at once); each
  * change is one UpdateItem touching only its own attributes (ADD/DELETE on string sets), so
- * concurrent changes compose instead of overwriting each other.
+ * concurrent changes compose instead of overwriting each other, and adds one to {@code version},
+ * which conditional history appends check.
  */
 public final class DynamoDbSpaces implements Spaces {
 
@@ -98,17 +99,17 @@ public final class DynamoDbSpaces implements Spaces {
 
     @Override
     public void block(String spaceKey, String rpps) {
-        update(spaceKey, new Update().setOperation("ADD blocked :rpps").value(":rpps", AttributeValue.fromSs(List.of(rpps))));
+        update(spaceKey, new Update().add("blocked :rpps").value(":rpps", AttributeValue.fromSs(List.of(rpps))));
     }
 
     @Override
     public void unblock(String spaceKey, String rpps) {
-        update(spaceKey, new Update().setOperation("DELETE blocked :rpps").value(":rpps", AttributeValue.fromSs(List.of(rpps))));
+        update(spaceKey, new Update().delete("blocked :rpps").value(":rpps", AttributeValue.fromSs(List.of(rpps))));
     }
 
     @Override
     public void addConsent(String spaceKey, String rpps, String label) {
-        update(spaceKey, new Update().set("professionals.#rpps = :label").setOperation("ADD consented :set")
+        update(spaceKey, new Update().set("professionals.#rpps = :label").add("consented :set")
                 .name("#rpps", rpps)
                 .value(":label", s(label))
                 .value(":set", AttributeValue.fromSs(List.of(rpps))));
@@ -116,7 +117,7 @@ public final class DynamoDbSpaces implements Spaces {
 
     @Override
     public void revokeConsent(String spaceKey, String rpps) {
-        update(spaceKey, new Update().setOperation("DELETE consented :rpps").value(":rpps", AttributeValue.fromSs(List.of(rpps))));
+        update(spaceKey, new Update().delete("consented :rpps").value(":rpps", AttributeValue.fromSs(List.of(rpps))));
     }
 
     @Override
@@ -124,12 +125,13 @@ public final class DynamoDbSpaces implements Spaces {
         update(spaceKey, new Update().set("emergencyAccess = :on").value(":on", AttributeValue.fromBool(enabled)));
     }
 
-    /** An update expression built clause by clause: SET a = :a, b = :b ADD ... DELETE ... REMOVE ... */
+    /** An update expression built clause by clause: SET a = :a, b = :b ADD version :one, ... DELETE ... REMOVE ... */
     private static final class Update {
         private final List<String> set = new ArrayList<>();
+        private final List<String> add = new ArrayList<>(List.of("version :one"));
+        private final List<String> delete = new ArrayList<>();
         private final List<String> remove = new ArrayList<>();
-        private String setOperation = "";
-        private final Map<String, AttributeValue> values = new HashMap<>();
+        private final Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", AttributeValue.fromN("1")));
         private final Map<String, String> names = new HashMap<>();
 
         Update set(String assignment) {
@@ -137,9 +139,15 @@ public final class DynamoDbSpaces implements Spaces {
             return this;
         }
 
-        /** An ADD or DELETE clause on a set attribute. */
-        Update setOperation(String clause) {
-            setOperation = " " + clause;
+        /** Adds to a string set. */
+        Update add(String clause) {
+            add.add(clause);
+            return this;
+        }
+
+        /** Removes from a string set. */
+        Update delete(String clause) {
+            delete.add(clause);
             return this;
         }
 
@@ -159,7 +167,8 @@ public final class DynamoDbSpaces implements Spaces {
         }
 
         String expression() {
-            return ((set.isEmpty() ? "" : "SET " + String.join(", ", set)) + setOperation
+            return ((set.isEmpty() ? "" : "SET " + String.join(", ", set)) + " ADD " + String.join(", ", add)
+                    + (delete.isEmpty() ? "" : " DELETE " + String.join(", ", delete))
                     + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove))).strip();
         }
     }
@@ -170,9 +179,7 @@ public final class DynamoDbSpaces implements Spaces {
                 .key(Map.of("spaceKey", s(spaceKey)))
                 .updateExpression(update.expression())
                 .conditionExpression("attribute_exists(spaceKey)");
-        if (!update.values.isEmpty()) {
-            request.expressionAttributeValues(update.values);
-        }
+        request.expressionAttributeValues(update.values);
         if (!update.names.isEmpty()) {
             request.expressionAttributeNames(update.names);
         }
@@ -207,6 +214,7 @@ public final class DynamoDbSpaces implements Spaces {
         item.setEmergencyAccess(access.emergencyAccessEnabled());
         // An empty map, not absent: consents add to it with SET professionals.#rpps.
         item.setProfessionals(new HashMap<>(space.professionals()));
+        item.setVersion(space.version());
         return item;
     }
 
@@ -220,7 +228,8 @@ public final class DynamoDbSpaces implements Spaces {
                 Optional.ofNullable(item.getEmail()),
                 new NotificationPreferences(!Boolean.FALSE.equals(item.getNotifyNewDocuments()),
                         !Boolean.FALSE.equals(item.getNotifyMessages()), !Boolean.FALSE.equals(item.getNotifyAgenda())),
-                access, item.getProfessionals() == null ? Map.of() : item.getProfessionals());
+                access, item.getProfessionals() == null ? Map.of() : item.getProfessionals(),
+                item.getVersion() == null ? 0 : item.getVersion());
     }
 
     /** DynamoDB refuses empty sets. */

@@ -23,6 +23,7 @@ public class SpaceItem {
     private Set<String> legalRepresentatives;
     private Boolean emergencyAccess;
     private Map<String, String> professionals;
+    private Long version;
 
     @DynamoDbPartitionKey
     public String getSpaceKey() {
@@ -143,5 +144,14 @@ public class SpaceItem {
 
     public void setProfessionals(Map<String, String> professionals) {
         this.professionals = professionals;
+    }
+
+    /** One more at every change of the space; absent (0) on spaces written before versions existed. */
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 }

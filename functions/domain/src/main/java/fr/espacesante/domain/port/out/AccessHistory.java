@@ -10,6 +10,14 @@ public interface AccessHistory {
     /** Appends one entry; an entry is never updated nor deleted. */
     void append(AccessEntry entry);
 
+    /**
+     * Appends one entry only if the space is still at {@code spaceVersion}, in one atomic write: a
+     * decision taken on that version is recorded, and so holds, only while nothing has changed it.
+     *
+     * @return false, with nothing written, when the space has changed (or is gone)
+     */
+    boolean appendIfSpaceAt(AccessEntry entry, long spaceVersion);
+
     /** A space's entries newest first, optionally only one professional's or one rule's. */
     Page list(String spaceKey, Filter filter, int limit, Optional<String> cursor);
 

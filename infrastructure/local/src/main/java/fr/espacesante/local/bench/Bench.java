@@ -1,0 +1,29 @@
+package fr.espacesante.local.bench;
+
+import java.util.Arrays;
+
+/**
+ * Runs one benchmark program, then exits: DynamoDB Local leaves a non-daemon job thread behind
+ * after it stops, which would otherwise keep the JVM alive for minutes once the figures are printed.
+ * Usage: {@code Bench <import|coldstart|campaign|documents> [arguments]}.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args.length == 0 ? "" : args[0]) {
+            case "import" -> ImportBenchmark.main(rest);
+            case "coldstart" -> ColdStartBenchmark.main(rest);
+            case "campaign" -> CampaignBenchmark.main(rest);
+            case "documents" -> DocumentsBenchmark.main(rest);
+            default -> {
+                System.err.println("usage: ./espace bench import|coldstart|campaign|documents [arguments]");
+                System.exit(2);
+            }
+        }
+        System.exit(0);
+    }
+}
