@@ -254,6 +254,18 @@ class DocumentsIT {
         assertThat(Http.send("POST", API + "/pro/documents/recherche", pro("10400000009"), "{\"ins\":\"" + child + "\"}")
                 .statusCode()).isEqualTo(403);
 
+        // The parent blocks the author for the child: the documents function saw the space a moment
+        // ago, yet the very next listing is refused (the decision is recorded on the space's version)
+        assertThat(Http.send("PUT", API + "/espace/professionnels-bloques/" + AUTHOR + "?enfant=" + reference, patient, null)
+                .statusCode()).isEqualTo(200);
+        var blocked = Http.send("POST", API + "/pro/documents/recherche", pro(AUTHOR), "{\"ins\":\"" + child + "\"}");
+        assertThat(blocked.statusCode()).isEqualTo(403);
+        assertThat(Http.json(blocked).get("regle").asString()).isEqualTo("professionnel-bloque");
+        assertThat(Http.send("DELETE", API + "/espace/professionnels-bloques/" + AUTHOR + "?enfant=" + reference, patient, null)
+                .statusCode()).isEqualTo(200);
+        assertThat(ids(Http.send("POST", API + "/pro/documents/recherche", pro(AUTHOR), "{\"ins\":\"" + child + "\"}")))
+                .contains(shared, hidden);
+
         // The parent sees the child's access history, where each of these decisions is recorded
         JsonNode history = Http.json(Http.get(API + "/espace/historique?limite=100&enfant=" + reference, patient));
         List<String> elements = new ArrayList<>();
