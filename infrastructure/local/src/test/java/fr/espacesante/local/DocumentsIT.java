@@ -231,11 +231,16 @@ class DocumentsIT {
 
         // A professional deposits in the child's space, one document flagged as hidden from the parents
         byte[] pdf = "%PDF-1.4\nconsultation\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        int mails = Mailbox.to(STACK, EMAIL).size();
         String shared = upload(pro(AUTHOR), child, "application/pdf", pdf, "compte-rendu-consultation", false, false)
                 .get("id").asString();
         JsonNode confidential = upload(pro(AUTHOR), child, "application/pdf", pdf, "compte-rendu-consultation", false, true);
         assertThat(confidential.get("masqueAuxRepresentants").asBoolean()).isTrue();
         String hidden = confidential.get("id").asString();
+        // The parent is told of the shared one only: even the arrival of the other is not theirs to know
+        assertThat(Mailbox.to(STACK, EMAIL).subList(mails, Mailbox.to(STACK, EMAIL).size()))
+                .extracting(m -> m.get("subject").asString())
+                .containsExactly("Un nouveau document dans l'espace santé de votre enfant");
 
         // The parent, acting for the child, sees the shared one only; their own list is their own
         assertThat(ids(Http.get(API + "/espace/documents?enfant=" + reference + "&limite=100", patient)))

@@ -5,6 +5,7 @@ import fr.espacesante.domain.port.out.DocumentStorage;
 import fr.espacesante.domain.port.out.Mailer;
 import fr.espacesante.domain.port.out.Spaces;
 import fr.espacesante.domain.space.PatientNotices;
+import fr.espacesante.domain.space.Space;
 import java.util.Optional;
 
 /**
@@ -75,13 +76,24 @@ public final class DocumentIntake {
         return Optional.empty();
     }
 
+    /**
+     * The space's own address, and for a minor the parent acting for them — unless the document is
+     * hidden from the legal representatives: even its arrival is then not theirs to know.
+     */
     private void tellPatient(Document document) {
         if (document.author().kind() != Author.Kind.PROFESSIONAL || document.heldBack()) {
             return;
         }
-        spaces.find(document.spaceKey())
-                .filter(space -> space.preferences().newDocuments())
-                .flatMap(space -> space.email())
-                .ifPresent(email -> mailer.send(notices.newDocument(email)));
+        Optional<Space> space = spaces.find(document.spaceKey());
+        Optional<String> own = space.filter(s -> s.preferences().newDocuments()).flatMap(Space::email);
+        own.ifPresent(email -> mailer.send(notices.newDocument(email)));
+        if (space.isEmpty() || document.hiddenFromRepresentatives()) {
+            return;
+        }
+        for (String parentKey : space.get().access().legalRepresentatives()) {
+            spaces.find(parentKey).filter(s -> s.preferences().newDocuments()).flatMap(Space::email)
+                    .filter(email -> !own.equals(Optional.of(email)))
+                    .ifPresent(email -> mailer.send(notices.newDocumentForChild(email)));
+        }
     }
 }

@@ -76,4 +76,26 @@ public final class PatientNotices {
                 """.formatted(serviceUrl);
         return Mail.of(to, "Un nouveau document dans votre espace santé", text, html);
     }
+
+    /** To a parent: a document arrived in their child's space (the child is not named either). */
+    public Mail newDocumentForChild(String to) {
+        String text = """
+                Bonjour,
+
+                Un nouveau document a été ajouté à l'espace santé de votre enfant.
+
+                Vous pouvez le consulter dans « Mes documents », espace de votre enfant : %s
+
+                Ce message est envoyé automatiquement, merci de ne pas y répondre.
+                """.formatted(serviceUrl);
+        String html = """
+                <!DOCTYPE html><html lang="fr"><body>
+                <p>Bonjour,</p>
+                <p>Un nouveau document a été ajouté à l'espace santé de votre enfant.</p>
+                <p>Vous pouvez le consulter dans <a href="%s">« Mes documents »</a>, espace de votre enfant.</p>
+                <p>Ce message est envoyé automatiquement, merci de ne pas y répondre.</p>
+                </body></html>
+                """.formatted(serviceUrl);
+        return Mail.of(to, "Un nouveau document dans l'espace santé de votre enfant", text, html);
+    }
 }
