@@ -28,8 +28,9 @@ public class DocumentsFunction implements ApplicationContextInitializer<GenericA
             var record = new SharedRecord(adapters.spaces(), adapters.documentCatalog(), adapters.documentStorage(),
                     new fr.espacesante.domain.access.SpaceAccessGuard(policy, adapters.accessHistory(), adapters.clock()),
                     policy, adapters.clock());
-            return new FunctionRegistration<>(new DocumentsHandler(record, adapters.identityLinks(),
-                    new Representation(adapters.guardianships(), adapters.clock()), adapters.nirProtection(),
+            return new FunctionRegistration<>(new DocumentsHandler(record,
+                    new Representation(adapters.identityLinks(), adapters.guardianships(), adapters.clock()),
+                    adapters.nirProtection(),
                     adapters.env("CITIZEN_ISSUER"), adapters.env("PROFESSIONAL_ISSUER")))
                     .type(FunctionTypeUtils.functionType(APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class));
         });

@@ -14,8 +14,6 @@ import fr.espacesante.domain.family.Representation;
 import fr.espacesante.domain.nir.Nir;
 import fr.espacesante.domain.nir.NirProtection;
 import fr.espacesante.domain.port.out.DocumentCatalog;
-import fr.espacesante.domain.port.out.IdentityLinks;
-import fr.espacesante.domain.space.NotActivatedException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -48,16 +46,14 @@ public final class DocumentsHandler implements Function<APIGatewayV2HTTPEvent, A
     private static final int MAX_PAGE = 100;
 
     private final SharedRecord record;
-    private final IdentityLinks links;
     private final Representation representation;
     private final NirProtection nirProtection;
     private final String citizenIssuer;
     private final String professionalIssuer;
 
-    public DocumentsHandler(SharedRecord record, IdentityLinks links, Representation representation,
-                            NirProtection nirProtection, String citizenIssuer, String professionalIssuer) {
+    public DocumentsHandler(SharedRecord record, Representation representation, NirProtection nirProtection,
+                            String citizenIssuer, String professionalIssuer) {
         this.record = record;
-        this.links = links;
         this.representation = representation;
         this.nirProtection = nirProtection;
         this.citizenIssuer = citizenIssuer;
@@ -80,10 +76,9 @@ public final class DocumentsHandler implements Function<APIGatewayV2HTTPEvent, A
 
     private APIGatewayV2HTTPResponse patient(String route, APIGatewayV2HTTPEvent request) {
         HttpApi.requireIssuer(request, citizenIssuer);
-        String personKey = links.personKeyOf(HttpApi.claims(request).getOrDefault("sub", ""))
-                .orElseThrow(NotActivatedException::new);
         // A parent acts in a child's space with ?enfant=reference; otherwise everyone acts in their own.
-        Representation.Acting acting = representation.actingIn(personKey, HttpApi.queryParameter(request, "enfant"));
+        Representation.Acting acting = representation.actingIn(HttpApi.claims(request).getOrDefault("sub", ""),
+                HttpApi.queryParameter(request, "enfant"));
         Actor patient = acting.actor();
         String spaceKey = acting.spaceKey();
         String documentId = HttpApi.pathParameter(request, "documentId").orElse("");

@@ -54,7 +54,7 @@ public class PatientSpaceFunction implements ApplicationContextInitializer<Gener
         var guardianships = adapters.guardianships();
         var minors = new MinorAttachment(adapters.nirProtection(), persons, links, spaces, guardianships, guard,
                 attempts, adapters.clock());
-        return new PatientSpaceHandler(activation, minors, new Representation(guardianships, adapters.clock()),
-                new AccessSettings(spaces, guard, history), links, adapters.env("CITIZEN_ISSUER"));
+        return new PatientSpaceHandler(activation, minors, new Representation(links, guardianships, adapters.clock()),
+                new AccessSettings(spaces, guard, history), adapters.env("CITIZEN_ISSUER"));
     }
 }

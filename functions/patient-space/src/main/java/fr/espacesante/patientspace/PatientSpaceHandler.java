@@ -15,8 +15,6 @@ import fr.espacesante.domain.family.MinorAttachment;
 import fr.espacesante.domain.family.Representation;
 import fr.espacesante.domain.nir.Nir;
 import fr.espacesante.domain.port.out.AccessHistory;
-import fr.espacesante.domain.port.out.IdentityLinks;
-import fr.espacesante.domain.space.NotActivatedException;
 import fr.espacesante.domain.space.NotificationPreferences;
 import fr.espacesante.domain.space.Space;
 import fr.espacesante.domain.space.SpaceActivation;
@@ -59,16 +57,14 @@ public final class PatientSpaceHandler implements Function<APIGatewayV2HTTPEvent
     private final MinorAttachment minors;
     private final Representation representation;
     private final AccessSettings settings;
-    private final IdentityLinks links;
     private final String citizenIssuer;
 
     public PatientSpaceHandler(SpaceActivation activation, MinorAttachment minors, Representation representation,
-                               AccessSettings settings, IdentityLinks links, String citizenIssuer) {
+                               AccessSettings settings, String citizenIssuer) {
         this.activation = activation;
         this.minors = minors;
         this.representation = representation;
         this.settings = settings;
-        this.links = links;
         this.citizenIssuer = citizenIssuer;
     }
 
@@ -88,9 +84,7 @@ public final class PatientSpaceHandler implements Function<APIGatewayV2HTTPEvent
                 return HttpApi.json(200, Map.of("enfants", minors.children(subject).stream().map(this::child).toList()));
             }
             // A parent acts in a child's space with ?enfant=reference, as its legal representative.
-            Representation.Acting acting = representation.actingIn(
-                    links.personKeyOf(subject).orElseThrow(NotActivatedException::new),
-                    HttpApi.queryParameter(request, "enfant"));
+            Representation.Acting acting = representation.actingIn(subject, HttpApi.queryParameter(request, "enfant"));
             Actor patient = acting.actor();
             String spaceKey = acting.spaceKey();
             return switch (route) {

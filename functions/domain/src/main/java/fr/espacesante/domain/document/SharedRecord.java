@@ -112,12 +112,14 @@ public final class SharedRecord {
         // Likely allowed: the pending entry is written while the decision is recorded, and the URL
         // leaves only once both are stored. A pending entry whose decision ends refused (or whose
         // history write fails) is never given a URL and expires on its own.
-        Optional<CompletableFuture<Void>> pending = Optional.of(policy.decide(access.apply(recent.lastSeen(spaceKey))).allowed())
-                .filter(Boolean::booleanValue).map(yes -> CompletableFuture.runAsync(() -> catalog.createPending(document), PARALLEL));
+        boolean likelyAllowed = policy.decide(access.apply(recent.lastSeen(spaceKey))).allowed();
+        CompletableFuture<Void> pending = likelyAllowed
+                ? CompletableFuture.runAsync(() -> catalog.createPending(document), PARALLEL)
+                : CompletableFuture.completedFuture(null);
         try {
             decided(spaceKey, access, document.documentId());
         } finally {
-            pending.ifPresent(SharedRecord::await);
+            await(pending);
         }
         return new UploadGrant(document, storage.presignUpload(document.objectKey(), type, request.size(), URL_VALIDITY));
     }

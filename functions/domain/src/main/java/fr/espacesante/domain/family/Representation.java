@@ -2,6 +2,8 @@ package fr.espacesante.domain.family;
 
 import fr.espacesante.domain.access.Actor;
 import fr.espacesante.domain.port.out.Guardianships;
+import fr.espacesante.domain.port.out.IdentityLinks;
+import fr.espacesante.domain.space.NotActivatedException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,18 +22,23 @@ public final class Representation {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+    private final IdentityLinks links;
     private final Guardianships guardianships;
     private final Clock clock;
 
-    public Representation(Guardianships guardianships, Clock clock) {
+    public Representation(IdentityLinks links, Guardianships guardianships, Clock clock) {
+        this.links = links;
         this.guardianships = guardianships;
         this.clock = clock;
     }
 
     /**
+     * @param subject the citizen login ({@code sub}), linked to a person at activation
+     * @throws NotActivatedException the login is linked to no one yet
      * @throws GuardianshipException the reference names no child of this person, or the child is of age
      */
-    public Acting actingIn(String personKey, Optional<String> childReference) {
+    public Acting actingIn(String subject, Optional<String> childReference) {
+        String personKey = links.personKeyOf(subject).orElseThrow(NotActivatedException::new);
         if (childReference.isEmpty()) {
             return new Acting(new Actor.Patient(personKey), personKey);
         }
