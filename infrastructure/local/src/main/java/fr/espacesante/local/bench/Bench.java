@@ -14,15 +14,20 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        switch (args.length == 0 ? "" : args[0]) {
-            case "import" -> ImportBenchmark.main(rest);
-            case "coldstart" -> ColdStartBenchmark.main(rest);
-            case "campaign" -> CampaignBenchmark.main(rest);
-            case "documents" -> DocumentsBenchmark.main(rest);
-            default -> {
-                System.err.println("usage: ./espace bench import|coldstart|campaign|documents [arguments]");
-                System.exit(2);
+        try {
+            switch (args.length == 0 ? "" : args[0]) {
+                case "import" -> ImportBenchmark.main(rest);
+                case "coldstart" -> ColdStartBenchmark.main(rest);
+                case "campaign" -> CampaignBenchmark.main(rest);
+                case "documents" -> DocumentsBenchmark.main(rest);
+                default -> {
+                    System.err.println("usage: ./espace bench import|coldstart|campaign|documents [arguments]");
+                    System.exit(2);
+                }
             }
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
         }
         System.exit(0);
     }

@@ -4,6 +4,10 @@ import fr.espacesante.local.LocalStack;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +16,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What the benchmark programs share: synthetic registry files, and functions run in a child JVM. */
 final class BenchSupport {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final String HEADER = "nir;nom;prenoms;date_naissance;departement;adresse;code_postal;commune;email";
 
@@ -113,5 +121,30 @@ final class BenchSupport {
             throw new IllegalStateException("probe failed with exit code " + process.exitValue());
         }
         return fields;
+    }
+
+    /** A real token from the local issuer of this persona ({@code patient}, {@code professional}, {@code operator}). */
+    static String token(String api, String persona, String query) throws IOException, InterruptedException {
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/_local/tokens/" + persona + "?" + query))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return JSON.readTree(body).get("access_token").asString();
+    }
+
+    /** One API call that must succeed (2xx). */
+    static void call(String method, String url, String token, String body) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .method(method, HttpRequest.BodyPublishers.ofString(body))
+                    .header("Authorization", "Bearer " + token).header("content-type", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(url + " answered " + response.statusCode());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

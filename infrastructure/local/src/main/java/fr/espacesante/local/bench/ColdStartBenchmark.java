@@ -11,7 +11,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 /**
  * Cold start of the import function: JVM start → first response, through its real Lambda entry
  * point (Spring Cloud Function FunctionInvoker) against a plain RequestHandler doing the same
- * import, each in a fresh JVM with the template's JAVA_TOOL_OPTIONS, interleaved, several runs.
+ * import, each in a fresh JVM with the template's JAVA_TOOL_OPTIONS, interleaved, several runs;
+ * then the documents function's cold start on a patient's listing.
  * Usage: {@code ./espace bench coldstart [runs]} (default 7).
  */
 public final class ColdStartBenchmark {
@@ -48,7 +49,40 @@ public final class ColdStartBenchmark {
                     runs, stack.template().functions().getFirst().environment().get("JAVA_TOOL_OPTIONS"),
                     plainMedian, springMedian, (double) springMedian / plainMedian);
             Files.delete(file);
+            documents(stack, root, runs);
         }
+    }
+
+    /**
+     * The documents function's cold start on the request it exists for: a patient's listing (login
+     * link, space, page of documents, version-checked history entry), from its real API event.
+     */
+    private static void documents(LocalStack stack, Path root, int runs) throws Exception {
+        String api = stack.gatewayUrl();
+        String nir = "285013110000161";
+        stack.s3().putObject(b -> b.bucket(stack.physicalName("ImportBucket")).key("bench/cold-documents.csv"),
+                RequestBody.fromString(BenchSupport.HEADER + "\n" + nir + ";Froid;Anne;1985-01-14;31;1 rue;31000;Toulouse;\n"));
+        stack.awaitS3Events();
+        String subject = "bench-froid-" + java.util.UUID.randomUUID();
+        BenchSupport.call("POST", api + "/espace/activation", BenchSupport.token(api, "patient", "sujet=" + subject),
+                "{\"ins\":\"" + nir + "\",\"dateNaissance\":\"1985-01-14\",\"nomNaissance\":\"Froid\"}");
+        Path event = Files.createTempFile("liste-documents", ".json");
+        Files.writeString(event, Files.readString(root.resolve("events/documents/list-documents.json"))
+                .replace("https://citoyen.espace-sante.example/citizen", stack.parameter("CitizenIssuerUrl"))
+                .replace("citoyen-wiring-0002", subject));
+        List<Long> wall = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            Map<String, String> run = BenchSupport.run(BenchSupport.probe(stack, root, "DocumentsFunction", "spring", event, "512m"));
+            if (!"200".equals(run.get("status"))) {
+                throw new IllegalStateException("the listing did not answer 200: " + run.get("output"));
+            }
+            wall.add(Long.parseLong(run.get("wall_ms")));
+            System.out.printf("run %d: documents, patient listing %,d ms (handler %s ms)%n", i + 1, wall.getLast(),
+                    run.get("handler_ms"));
+        }
+        System.out.printf("%n=== Cold start of the documents function, JVM start → first listing answered 200 "
+                + "(%d runs) === median %,d ms%n", runs, median(wall));
+        Files.delete(event);
     }
 
     private static long median(List<Long> values) {

@@ -3,11 +3,6 @@ package fr.espacesante.local.bench;
 import fr.espacesante.domain.nir.Nir;
 import fr.espacesante.domain.nir.NirProtection;
 import fr.espacesante.local.LocalStack;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Warm latency through the local gateway (JWT check, FunctionInvoker, policy, history append) of
@@ -24,9 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
  * Usage: {@code ./espace bench documents [calls]} (default 1000).
  */
 public final class DocumentsBenchmark {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private DocumentsBenchmark() {
     }
@@ -41,11 +32,11 @@ public final class DocumentsBenchmark {
             stack.s3().putObject(b -> b.bucket(stack.physicalName("ImportBucket")).key("bench/documents.csv"),
                     RequestBody.fromString(line));
             stack.awaitS3Events();
-            String patient = token(api, "patient", "sujet=bench-" + UUID.randomUUID());
-            call("POST", api + "/espace/activation", patient,
+            String patient = BenchSupport.token(api, "patient", "sujet=bench-" + UUID.randomUUID());
+            BenchSupport.call("POST", api + "/espace/activation", patient,
                     "{\"ins\":\"" + nir + "\",\"dateNaissance\":\"1985-01-14\",\"nomNaissance\":\"Bench\"}");
-            String pro = token(api, "professional", "rpps=10500000001&profession=medecin");
-            call("POST", api + "/pro/patients/consentement", pro, "{\"ins\":\"" + nir + "\"}");
+            String pro = BenchSupport.token(api, "professional", "rpps=10500000001&profession=medecin");
+            BenchSupport.call("POST", api + "/pro/patients/consentement", pro, "{\"ins\":\"" + nir + "\"}");
             String spaceKey = new NirProtection(stack.parameter("NirHashKey"), stack.parameter("NirSealKey")).lookupKey(Nir.parse(nir));
             String table = stack.physicalName("DocumentsTable");
             for (int i = 0; i < 200; i++) {
@@ -54,8 +45,8 @@ public final class DocumentsBenchmark {
             String upload = "{\"ins\":\"" + nir + "\",\"categorie\":\"biologie\",\"dateSoins\":\"2026-11-20\",\"titre\":\"Bilan\","
                     + "\"typeContenu\":\"application/pdf\",\"taille\":1000}";
             String list = "{\"ins\":\"" + nir + "\",\"limite\":\"20\"}";
-            Runnable askUpload = () -> call("POST", api + "/pro/documents", pro, upload);
-            Runnable listDocuments = () -> call("POST", api + "/pro/documents/recherche", pro, list);
+            Runnable askUpload = () -> BenchSupport.call("POST", api + "/pro/documents", pro, upload);
+            Runnable listDocuments = () -> BenchSupport.call("POST", api + "/pro/documents/recherche", pro, list);
             Runnable rawQuery = () -> stack.dynamoDb().query(b -> b.tableName(table).indexName("ByCareDate")
                     .keyConditionExpression("listedSpace = :s")
                     .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(spaceKey)))
@@ -120,28 +111,5 @@ public final class DocumentsBenchmark {
         Arrays.sort(sorted);
         int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, index)] / 1e6;
-    }
-
-    private static String token(String api, String persona, String query) throws IOException, InterruptedException {
-        String body = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/_local/tokens/" + persona + "?" + query))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body();
-        return JSON.readTree(body).get("access_token").asString();
-    }
-
-    private static void call(String method, String url, String token, String body) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .method(method, HttpRequest.BodyPublishers.ofString(body))
-                    .header("Authorization", "Bearer " + token).header("content-type", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(url + " answered " + response.statusCode());
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -45,7 +45,10 @@ public final class FunctionProbe {
                 peakHeap += pool.getPeakUsage().getUsed();
             }
         }
+        // An API Gateway answer's status, as its own field (the output itself is cut at its first space).
+        java.util.regex.Matcher status = java.util.regex.Pattern.compile("\"statusCode\":(\\d+)").matcher(output);
         System.out.println("PROBE output=" + output.replace('\n', ' ') + " handler_ms=" + handlerMillis
+                + (status.find() ? " status=" + status.group(1) : "")
                 + " peak_heap_mib=" + (peakHeap / (1024 * 1024))
                 + " max_heap_mib=" + (Runtime.getRuntime().maxMemory() / (1024 * 1024)));
         System.out.flush();
