@@ -11,12 +11,11 @@ import fr.espacesante.domain.port.out.IdentityLinks;
 import fr.espacesante.domain.port.out.PersonDirectory;
 import fr.espacesante.domain.port.out.Spaces;
 import fr.espacesante.domain.space.AttemptGuard;
-import fr.espacesante.domain.space.BirthName;
+import fr.espacesante.domain.space.IdentityVerification;
 import fr.espacesante.domain.space.IdentityNotRecognisedException;
 import fr.espacesante.domain.space.NotActivatedException;
 import fr.espacesante.domain.space.RegisteredPerson;
 import fr.espacesante.domain.space.Space;
-import fr.espacesante.domain.space.SpaceActivation;
 import fr.espacesante.domain.space.SpaceActivation.IdentityProof;
 import fr.espacesante.domain.space.SpaceNotFoundException;
 import java.nio.charset.StandardCharsets;
@@ -79,16 +78,8 @@ public final class MinorAttachment {
      */
     public Guardianship attach(String parentSubject, String clientId, IdentityProof child, Agreement agreement) {
         String parentKey = links.personKeyOf(parentSubject).orElseThrow(NotActivatedException::new);
-        List<String> keys = SpaceActivation.attemptKeys(parentSubject, clientId);
-        attempts.ensureAllowed(keys);
-        RegisteredPerson person = persons.find(nirProtection.lookupKey(child.nir()))
-                .filter(p -> p.identity().birthDate().equals(child.birthDate()))
-                .filter(p -> BirthName.matches(child.birthName(), p.identity().lastName()))
-                .orElse(null);
-        if (person == null) {
-            attempts.failed(keys);
-            throw new IdentityNotRecognisedException();
-        }
+        RegisteredPerson person = new IdentityVerification(nirProtection, persons, attempts)
+                .recognise(parentSubject, clientId, child);
         Instant now = clock.instant();
         Guardianship guardianship = new Guardianship(parentKey, reference(parentKey, person.personKey()),
                 person.personKey(), person.identity().firstNames(), person.identity().birthDate(), agreement.kind(),

@@ -74,16 +74,7 @@ public final class SpaceActivation {
             }
             return openSpace(persons.find(personKey).orElseThrow(SpaceNotFoundException::new));
         }
-        List<String> keys = attemptKeys(subject, clientId);
-        attempts.ensureAllowed(keys);
-        RegisteredPerson person = persons.find(nirProtection.lookupKey(proof.nir()))
-                .filter(p -> p.identity().birthDate().equals(proof.birthDate()))
-                .filter(p -> BirthName.matches(proof.birthName(), p.identity().lastName()))
-                .orElse(null);
-        if (person == null) {
-            attempts.failed(keys);
-            throw new IdentityNotRecognisedException();
-        }
+        RegisteredPerson person = new IdentityVerification(nirProtection, persons, attempts).recognise(subject, clientId, proof);
         LinkOutcome outcome = links.link(subject, person.personKey(), clock.instant());
         if (outcome != LinkOutcome.LINKED && outcome != LinkOutcome.ALREADY_LINKED) {
             throw new AccountConflictException(outcome);
