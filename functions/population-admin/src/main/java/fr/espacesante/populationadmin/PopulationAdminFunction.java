@@ -1,31 +1,53 @@
 package fr.espacesante.populationadmin;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import fr.espacesante.aws.AwsClients;
+import fr.espacesante.aws.function.Registrations;
+import fr.espacesante.aws.http.ApiError;
+import fr.espacesante.aws.http.ApiResponse;
+import fr.espacesante.aws.http.Caller.Operator;
+import fr.espacesante.aws.http.Fields;
+import fr.espacesante.aws.http.HttpFunction;
 import fr.espacesante.aws.population.DynamoDbImportHistory;
-import org.springframework.cloud.function.adapter.aws.AWSCompanionAutoConfiguration;
-import org.springframework.cloud.function.context.FunctionRegistration;
-import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
+import fr.espacesante.domain.population.ImportRun;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.messaging.converter.MessageConverter;
 
-/** Operator API over population imports; functional bean registration like every function. */
+/**
+ * The operators' view of registry imports (admin scope): {@code GET /admin/population/imports[?limite=n]},
+ * the latest runs newest first, and {@code GET /admin/population/imports/{importId}}, one run.
+ */
 public class PopulationAdminFunction implements ApplicationContextInitializer<GenericApplicationContext> {
 
     public static final String FUNCTION_NAME = "populationAdmin";
+    static final String LIST = "GET /admin/population/imports";
+    static final String ONE = "GET /admin/population/imports/{importId}";
+    private static final Pattern IMPORT_ID = Pattern.compile("[0-9A-Za-z._-]{1,128}");
 
     @Override
     public void initialize(GenericApplicationContext context) {
-        context.registerBean("awsTypesMessageConverter", MessageConverter.class,
-                () -> new AWSCompanionAutoConfiguration().awsTypesMessageConverter(context));
-        context.registerBean(FUNCTION_NAME, FunctionRegistration.class, () -> {
-            var env = context.getEnvironment();
-            var history = new DynamoDbImportHistory(AwsClients.enhanced(AwsClients.dynamoDb()),
-                    env.getRequiredProperty("IMPORT_RUNS_TABLE"));
-            return new FunctionRegistration<>(new ImportRunsHandler(history, env.getRequiredProperty("ADMIN_SCOPE")))
-                    .type(FunctionTypeUtils.functionType(APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class));
+        Registrations.http(context, FUNCTION_NAME, (adapters, callers) -> {
+            var history = new DynamoDbImportHistory(adapters.enhanced(), adapters.env("IMPORT_RUNS_TABLE"));
+            return new HttpFunction(callers)
+                    .on(LIST, Operator.class, (operator, request) -> ApiResponse.ok(new Imports(
+                            history.latest(Fields.limit(request.query("limite"), 20, 100)).stream().map(Run::of).toList())))
+                    .on(ONE, Operator.class, (operator, request) -> ApiResponse.ok(Run.of(history
+                            .find(Fields.identifier(request.pathParameter("importId"), "importId", IMPORT_ID))
+                            .orElseThrow(() -> ApiError.notFound("IMPORT_INCONNU", "Aucun import ne porte cet identifiant.")))));
         });
+    }
+
+    record Run(String importId, String fichier, String debut, String fin, long lignesLues, long personnesCreees,
+               long coordonneesMisesAJour, long inchangees, long rejetees, boolean complet, String erreurFichier,
+               String rapport) {
+        static Run of(ImportRun run) {
+            var s = run.summary();
+            return new Run(run.importId(), run.file().name(), run.startedAt().toString(), run.finishedAt().toString(),
+                    s.read(), s.created(), s.updated(), s.unchanged(), s.rejected(), s.complete(),
+                    s.fileError().orElse(null), run.reportLocation());
+        }
+    }
+
+    record Imports(List<Run> imports) {
     }
 }

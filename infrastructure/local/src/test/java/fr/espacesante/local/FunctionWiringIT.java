@@ -36,7 +36,8 @@ class FunctionWiringIT {
 
     @Test
     void population_admin_takes_the_http_api_event() throws Exception {
-        String event = Files.readString(events.resolve("population-admin/list-imports.json"), StandardCharsets.UTF_8);
+        String event = Files.readString(events.resolve("population-admin/list-imports.json"), StandardCharsets.UTF_8)
+                .replace("https://admin.espace-sante.example/admin", stack.parameter("AdminIssuerUrl"));
 
         var response = Http.JSON.readTree(stack.functions().invoke("PopulationAdminFunction", event));
 
@@ -103,8 +104,10 @@ class FunctionWiringIT {
         assertThat(stack.functions().invoke("DocumentIntakeFunction", event)).isEqualTo("\"OK\"");
     }
 
+    /** An event file as the local stack's gateway would build it: the issuers are the local ones. */
     private tools.jackson.databind.JsonNode invoke(String function, String eventFile) throws Exception {
         return Http.JSON.readTree(stack.functions().invoke(function,
-                Files.readString(events.resolve(eventFile), StandardCharsets.UTF_8)));
+                Files.readString(events.resolve(eventFile), StandardCharsets.UTF_8)
+                        .replace("https://admin.espace-sante.example/admin", stack.parameter("AdminIssuerUrl"))));
     }
 }

@@ -52,7 +52,7 @@ class TemplateIT {
         for (var function : template.functions()) {
             for (var route : function.routes()) {
                 if (publicRoutes.contains(route.routeKey())) {
-                    assertThat(route.authorizer()).as(route.routeKey()).isEqualTo("NONE");
+                    assertThat(route.authorizer()).as(route.routeKey() + " has no Auth (API without a default authorizer)").isNull();
                 } else {
                     assertThat(authorizers).as(route.routeKey() + " authorizer").contains(route.authorizer());
                 }

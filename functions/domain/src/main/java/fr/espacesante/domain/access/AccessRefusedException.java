@@ -1,15 +1,23 @@
 package fr.espacesante.domain.access;
 
+import fr.espacesante.domain.error.DomainException;
+import java.util.Map;
+
 /** The policy refused; the refusal is already in the access history. */
-public class AccessRefusedException extends RuntimeException {
+public class AccessRefusedException extends DomainException {
     private final transient AccessDecision decision;
 
     public AccessRefusedException(AccessDecision decision) {
-        super(decision.rule().id(), null, false, false);
+        super(Kind.FORBIDDEN, "ACCES_REFUSE", "Accès refusé : " + decision.reason() + ".");
         this.decision = decision;
     }
 
     public AccessDecision decision() {
         return decision;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return Map.of("regle", decision.rule().id());
     }
 }

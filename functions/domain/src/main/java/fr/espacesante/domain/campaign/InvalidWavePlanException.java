@@ -1,8 +1,10 @@
 package fr.espacesante.domain.campaign;
 
+import fr.espacesante.domain.error.DomainException;
+
 /** A wave plan that cannot be accepted; the message is French, for the operator. */
-public class InvalidWavePlanException extends RuntimeException {
+public class InvalidWavePlanException extends DomainException {
     public InvalidWavePlanException(String message) {
-        super(message, null, false, false);
+        super(Kind.INVALID, "VAGUE_INVALIDE", message);
     }
 }

@@ -1,5 +1,7 @@
 package fr.espacesante.domain.campaign;
 
+import fr.espacesante.domain.error.DomainException;
+
 import fr.espacesante.domain.port.out.NotificationQueue;
 import fr.espacesante.domain.port.out.Waves;
 import java.time.Clock;
@@ -13,16 +15,16 @@ import java.util.UUID;
 public final class WavePlanning {
 
     /** Why a status change was refused. */
-    public static class WaveStateException extends RuntimeException {
+    public static class WaveStateException extends DomainException {
         public WaveStateException(String message) {
-            super(message, null, false, false);
+            super(Kind.CONFLICT, "ETAT_VAGUE", message);
         }
     }
 
     /** No wave with that id. */
-    public static class UnknownWaveException extends RuntimeException {
+    public static class UnknownWaveException extends DomainException {
         public UnknownWaveException() {
-            super("unknown wave", null, false, false);
+            super(Kind.NOT_FOUND, "VAGUE_INCONNUE", "Aucune vague ne porte cet identifiant.");
         }
     }
 

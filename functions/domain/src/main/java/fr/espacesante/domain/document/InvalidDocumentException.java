@@ -1,15 +1,10 @@
 package fr.espacesante.domain.document;
 
-/** A deposit request that cannot be accepted; the message is French, for the caller. */
-public class InvalidDocumentException extends RuntimeException {
-    private final String code;
+import fr.espacesante.domain.error.DomainException;
 
-    public InvalidDocumentException(String code, String message) {
-        super(message, null, false, false);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+/** A document request that cannot be granted; the message is French, for the caller. */
+public class InvalidDocumentException extends DomainException {
+    public InvalidDocumentException(Kind kind, String code, String message) {
+        super(kind, code, message);
     }
 }

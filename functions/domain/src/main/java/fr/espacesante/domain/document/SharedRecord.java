@@ -1,5 +1,8 @@
 package fr.espacesante.domain.document;
 
+import fr.espacesante.domain.error.DomainException.Kind;
+import fr.espacesante.domain.text.TypedText;
+
 import fr.espacesante.domain.access.AccessDecision;
 import fr.espacesante.domain.access.AccessPolicy;
 import fr.espacesante.domain.access.AccessRefusedException;
@@ -77,23 +80,20 @@ public final class SharedRecord {
                                           DepositRequest request) {
         Document old = available(spaceKey, documentId);
         if (!author.identityVerified() || !author.rpps().equals(old.author().rpps())) {
-            throw new InvalidDocumentException("AUTEUR_SEULEMENT", "Seul l'auteur d'un document peut le remplacer.");
+            throw new InvalidDocumentException(Kind.FORBIDDEN, "AUTEUR_SEULEMENT", "Seul l'auteur d'un document peut le remplacer.");
         }
         return deposit(author, spaceKey, request, Optional.of(documentId));
     }
 
     private UploadGrant deposit(Actor actor, String spaceKey, DepositRequest request, Optional<String> replaces) {
-        DocumentType type = DocumentType.fromMediaType(request.contentType()).orElseThrow(() -> new InvalidDocumentException(
+        DocumentType type = DocumentType.fromMediaType(request.contentType()).orElseThrow(() -> new InvalidDocumentException(Kind.INVALID,
                 "TYPE_NON_ACCEPTE", "Type de document non accepté : PDF, JPEG, PNG, texte, CDA R2 (XML) ou FHIR (JSON)."));
         if (request.size() < 1 || request.size() > MAX_SIZE) {
-            throw new InvalidDocumentException("TAILLE_INVALIDE", "La taille déclarée doit être comprise entre 1 octet et 20 Mio.");
+            throw new InvalidDocumentException(Kind.INVALID, "TAILLE_INVALIDE", "La taille déclarée doit être comprise entre 1 octet et 20 Mio.");
         }
-        String title = request.title() == null ? "" : request.title().strip();
-        if (title.isEmpty() || title.length() > MAX_TITLE) {
-            throw new InvalidDocumentException("TITRE_INVALIDE", "Le titre est obligatoire (200 caractères au plus).");
-        }
+        String title = TypedText.line(request.title(), "titre", MAX_TITLE);
         if (request.careDate() == null || request.careDate().isAfter(clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(1))) {
-            throw new InvalidDocumentException("DATE_INVALIDE", "La date des soins est obligatoire et ne peut pas être future.");
+            throw new InvalidDocumentException(Kind.INVALID, "DATE_INVALIDE", "La date des soins est obligatoire et ne peut pas être future.");
         }
         Author author = switch (actor) {
             case Actor.Professional p -> new Author(Author.Kind.PROFESSIONAL, p.rpps(), p.name(), p.profession());
@@ -102,7 +102,7 @@ public final class SharedRecord {
             case Actor.Operator o -> new Author(Author.Kind.PATIENT, null, null, null);
         };
         if (author.kind() == Author.Kind.PATIENT && request.heldBack()) {
-            throw new InvalidDocumentException("RETENUE_RESERVEE", "Seul un professionnel peut retenir un document jusqu'à la consultation d'annonce.");
+            throw new InvalidDocumentException(Kind.FORBIDDEN, "RETENUE_RESERVEE", "Seul un professionnel peut retenir un document jusqu'à la consultation d'annonce.");
         }
         Document document = new Document(spaceKey, newId(), request.category(), request.loincCode(), request.careDate(),
                 author, title, type, request.size(), DocumentStatus.PENDING, Optional.empty(), Optional.empty(),
@@ -174,7 +174,7 @@ public final class SharedRecord {
      */
     public Document describe(Actor actor, String spaceKey, String documentId) {
         Document document = catalog.find(spaceKey, documentId).filter(d -> d.status() != DocumentStatus.DELETED)
-                .orElseThrow(() -> new InvalidDocumentException("DOCUMENT_INCONNU", "Aucun document ne porte cet identifiant."));
+                .orElseThrow(() -> new InvalidDocumentException(Kind.NOT_FOUND, "DOCUMENT_INCONNU", "Aucun document ne porte cet identifiant."));
         boolean uploader = switch (actor) {
             case Actor.Professional p -> document.author().kind() == Author.Kind.PROFESSIONAL
                     && p.identityVerified() && p.rpps().equals(document.author().rpps());
@@ -182,7 +182,7 @@ public final class SharedRecord {
             default -> false;
         };
         if (!uploader && document.status() != DocumentStatus.AVAILABLE) {
-            throw new InvalidDocumentException("DOCUMENT_INCONNU", "Aucun document ne porte cet identifiant.");
+            throw new InvalidDocumentException(Kind.NOT_FOUND, "DOCUMENT_INCONNU", "Aucun document ne porte cet identifiant.");
         }
         decided(spaceKey, s -> new AccessRequest(actor, s.access(), document.asResource(), Action.READ, Optional.empty()),
                 documentId);
@@ -195,7 +195,7 @@ public final class SharedRecord {
         decided(spaceKey, s -> new AccessRequest(author, s.access(), document.asResource(), Action.WRITE, Optional.empty()),
                 documentId);
         if (!author.rpps().equals(document.author().rpps())) {
-            throw new InvalidDocumentException("AUTEUR_SEULEMENT", "Seul l'auteur du document peut le libérer.");
+            throw new InvalidDocumentException(Kind.FORBIDDEN, "AUTEUR_SEULEMENT", "Seul l'auteur du document peut le libérer.");
         }
         catalog.setHeldBack(document, false);
     }
@@ -220,13 +220,13 @@ public final class SharedRecord {
         decided(spaceKey, s -> new AccessRequest(actor, s.access(), document.asResource(), Action.WRITE, Optional.empty()),
                 document.documentId());
         if (!(actor instanceof Actor.Patient) && !(actor instanceof Actor.LegalRepresentative)) {
-            throw new InvalidDocumentException("PATIENT_SEULEMENT", "Seul le patient peut masquer ou supprimer un document.");
+            throw new InvalidDocumentException(Kind.FORBIDDEN, "PATIENT_SEULEMENT", "Seul le patient peut masquer ou supprimer un document.");
         }
     }
 
     private Document available(String spaceKey, String documentId) {
         return catalog.find(spaceKey, documentId).filter(d -> d.status() == DocumentStatus.AVAILABLE)
-                .orElseThrow(() -> new InvalidDocumentException("DOCUMENT_INCONNU", "Aucun document disponible ne porte cet identifiant."));
+                .orElseThrow(() -> new InvalidDocumentException(Kind.NOT_FOUND, "DOCUMENT_INCONNU", "Aucun document disponible ne porte cet identifiant."));
     }
 
     /** The page's documents this actor may see in the space as decided. */

@@ -91,9 +91,8 @@ public final class SpaceActivation {
         List<String> keys = attemptKeys(subject, clientId);
         Optional<String> linked = links.personKeyOf(subject);
         LocalDate today = clock.instant().atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate();
-        if (linked.isEmpty()) {
-            attempts.ensureAllowed(keys);
-        }
+        // Guessing codes is limited for every login, already activated or not.
+        attempts.ensureAllowed(keys);
         Optional<Notification> notification = Optional.of(typedCode).filter(OneTimeCode::wellFormed)
                 .map(codes::lookupHash).flatMap(ledger::findByCodeHash)
                 .filter(n -> n.state() == Notification.State.SENT && !today.isAfter(n.deadline()));

@@ -7,6 +7,7 @@ import fr.espacesante.domain.port.out.AccessHistory;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -102,13 +103,17 @@ public final class DynamoDbAccessHistory implements AccessHistory {
     public Page list(String spaceKey, Filter filter, int limit, Optional<String> cursor) {
         String partition;
         String indexName;
+        String partitionName;
         if (filter.professionalRpps().isPresent()) {
+            partitionName = "spaceActor";
             indexName = AccessEntryItem.BY_PROFESSIONAL;
             partition = spaceKey + "|" + filter.professionalRpps().get();
         } else if (filter.ruleId().isPresent()) {
+            partitionName = "spaceRule";
             indexName = AccessEntryItem.BY_RULE;
             partition = spaceKey + "|" + filter.ruleId().get();
         } else {
+            partitionName = "spaceKey";
             indexName = null;
             partition = spaceKey;
         }
@@ -116,9 +121,10 @@ public final class DynamoDbAccessHistory implements AccessHistory {
                 .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()))
                 .scanIndexForward(false)
                 .limit(limit);
-        cursor.map(c -> PageCursors.decode(c, "spaceKey", spaceKey)).ifPresent(query::exclusiveStartKey);
-        var pages = indexName == null ? table.query(query.build()) : table.index(indexName).query(query.build());
-        software.amazon.awssdk.enhanced.dynamodb.model.Page<AccessEntryItem> page = pages.iterator().next();
+        Set<String> keyNames = indexName == null ? Set.of("spaceKey", "entryKey") : Set.of("spaceKey", "entryKey", partitionName);
+        cursor.map(c -> PageCursors.decode(c, keyNames, partitionName, partition)).ifPresent(query::exclusiveStartKey);
+        software.amazon.awssdk.enhanced.dynamodb.model.Page<AccessEntryItem> page = PageCursors.query(cursor, () ->
+                (indexName == null ? table.query(query.build()) : table.index(indexName).query(query.build())).iterator().next());
         var entries = page.items().stream().map(DynamoDbAccessHistory::toEntry).toList();
         Optional<String> next = Optional.ofNullable(page.lastEvaluatedKey()).filter(k -> !k.isEmpty())
                 .map(PageCursors::encode);

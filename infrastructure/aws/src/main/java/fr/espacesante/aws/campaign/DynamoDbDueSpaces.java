@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.DoubleAdder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,7 +54,7 @@ public final class DynamoDbDueSpaces implements DueSpaces {
                     .expressionAttributeValues(Map.of(":due", s(deadline + "#" + shard)))
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                     .limit(limit);
-            cursor.map(c -> PageCursors.decode(c, "dueShard", deadline + "#" + shard)).ifPresent(r::exclusiveStartKey);
+            cursor.map(c -> PageCursors.decode(c, Set.of("personKey", "dueShard"), "dueShard", deadline + "#" + shard)).ifPresent(r::exclusiveStartKey);
         });
         if (response.consumedCapacity() != null && response.consumedCapacity().capacityUnits() != null) {
             readUnits.add(response.consumedCapacity().capacityUnits());

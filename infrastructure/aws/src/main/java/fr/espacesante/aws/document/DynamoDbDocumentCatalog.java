@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -118,14 +119,15 @@ public final class DynamoDbDocumentCatalog implements DocumentCatalog {
         String partitionName = byCategory ? "listedCategory" : "listedSpace";
         // The date range only when asked for: an open BETWEEN costs DynamoDB Local a range scan.
         boolean range = filter.from().isPresent() || filter.to().isPresent();
-        QueryResponse response = dynamoDb.query(r -> {
+        QueryResponse response = PageCursors.query(cursor, () -> dynamoDb.query(r -> {
             r.tableName(table).indexName(byCategory ? BY_CATEGORY : BY_CARE_DATE)
                     .keyConditionExpression(partitionName + " = :p" + (range ? " AND careKey BETWEEN :from AND :to" : ""))
                     .expressionAttributeValues(range ? Map.of(":p", s(partition), ":from", s(from), ":to", s(to))
                             : Map.of(":p", s(partition)))
                     .scanIndexForward(false).limit(limit);
-            cursor.map(c -> PageCursors.decode(c, partitionName, partition)).ifPresent(r::exclusiveStartKey);
-        });
+            cursor.map(c -> PageCursors.decode(c, Set.of("spaceKey", "documentId", partitionName, "careKey"), partitionName,
+                    partition)).ifPresent(r::exclusiveStartKey);
+        }));
         var documents = response.items().stream().map(DynamoDbDocumentCatalog::toDocument).toList();
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? Optional.of(PageCursors.encode(response.lastEvaluatedKey())) : Optional.empty();

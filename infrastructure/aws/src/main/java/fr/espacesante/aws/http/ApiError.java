@@ -1,36 +1,31 @@
 package fr.espacesante.aws.http;
 
+import fr.espacesante.domain.error.DomainException;
+
 /**
- * An error answered to a caller: an HTTP status, a stable machine-readable code, and a French
- * message for people. Never carries an exception's own text.
+ * A request refused before any use case runs (unreadable body, missing field, wrong token): a kind,
+ * a stable code and a French message, answered like any domain refusal. Never carries an exception's
+ * own text.
  */
-public class ApiError extends RuntimeException {
-    private final int status;
-    private final String code;
+public final class ApiError extends DomainException {
 
-    public ApiError(int status, String code, String message) {
-        super(message, null, false, false);
-        this.status = status;
-        this.code = code;
+    public ApiError(Kind kind, String code, String message) {
+        super(kind, code, message);
     }
 
-    public int status() {
-        return status;
-    }
-
-    public String code() {
-        return code;
+    public static ApiError invalid(String code, String message) {
+        return new ApiError(Kind.INVALID, code, message);
     }
 
     public static ApiError notFound(String code, String message) {
-        return new ApiError(404, code, message);
-    }
-
-    public static ApiError badRequest(String code, String message) {
-        return new ApiError(400, code, message);
+        return new ApiError(Kind.NOT_FOUND, code, message);
     }
 
     public static ApiError forbidden(String code, String message) {
-        return new ApiError(403, code, message);
+        return new ApiError(Kind.FORBIDDEN, code, message);
+    }
+
+    public static ApiError unauthenticated(String code, String message) {
+        return new ApiError(Kind.UNAUTHENTICATED, code, message);
     }
 }
