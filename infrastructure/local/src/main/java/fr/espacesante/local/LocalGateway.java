@@ -1,13 +1,9 @@
 package fr.espacesante.local;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import fr.espacesante.local.SamTemplate.FunctionDef;
 import fr.espacesante.local.SamTemplate.HttpRoute;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +19,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The HTTP API on http://127.0.0.1:3000 as API Gateway serves it: routes and JWT authorizers from
  * the template, the payload format 2.0 event, the function invoked through its Lambda handler.
  * Paths under {@code /_local/} are the stack's own operator endpoints.
+ *
+ * <p>Served by Jetty rather than the JDK's server, which answers a malformed URI itself with an HTML
+ * page naming a Java exception: here every answer is JSON, and what the URI holds reaches the route.
  */
 final class LocalGateway implements AutoCloseable {
 
@@ -63,36 +71,73 @@ final class LocalGateway implements AutoCloseable {
     private record BoundRoute(String functionId, HttpRoute route, Pattern pattern, List<String> names) {
     }
 
-    private final HttpServer server;
+    private final Server server;
+    private final ServerConnector connector;
     private final List<BoundRoute> routes = new ArrayList<>();
     private final JwtAuthorizers authorizers;
     private final FunctionHost functions;
     private final LocalEndpoints localEndpoints;
 
-    LocalGateway(int port, List<FunctionDef> definitions, JwtAuthorizers authorizers, FunctionHost functions,
-                 LocalEndpoints localEndpoints) throws IOException {
+    LocalGateway(int port, List<FunctionDef> definitions, List<String> publicRoutes, JwtAuthorizers authorizers,
+                 FunctionHost functions, LocalEndpoints localEndpoints) throws IOException {
         this.authorizers = authorizers;
         this.functions = functions;
         this.localEndpoints = localEndpoints;
         for (FunctionDef function : definitions) {
             for (HttpRoute route : function.routes()) {
+                // Fail closed: a route without an authorizer is served only if the template lists it as public.
+                if (route.authorizer() == null && !publicRoutes.contains(route.routeKey())) {
+                    throw new IllegalStateException(route.routeKey() + " has no authorizer and is not in PublicRoutes");
+                }
                 routes.add(bind(function.logicalId(), route));
             }
         }
         // The most specific route wins: fewer path parameters first, then the longer path.
         routes.sort(java.util.Comparator.comparingInt((BoundRoute r) -> r.names().size())
                 .thenComparingInt(r -> -r.route().path().length()));
-        // TCP_NODELAY: without it, a response of several segments waits on the client's delayed ACK
-        // (a 40 ms stall per call once bodies pass a few kB), which API Gateway does not add.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        server.setExecutor(Executors.newFixedThreadPool(16));
-        server.createContext("/", this::serve);
-        server.start();
+        QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+        threads.setName("local-gateway");
+        threads.setDaemon(true);
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(true);
+        // What the URI holds (ambiguous or malformed escapes included) reaches the route, as with API Gateway.
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        // TCP_NODELAY (Jetty's default, kept explicit): without it, a multi-segment response waits on
+        // the client's delayed ACK (a 40 ms stall per call), which API Gateway does not add.
+        connector.setAcceptedTcpNoDelay(true);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, org.eclipse.jetty.server.Response response, Callback callback) {
+                try {
+                    write(response, callback, serve(request));
+                } catch (RuntimeException | IOException e) {
+                    LOG.error("gateway failure: {}", e.getClass().getName());
+                    write(response, callback, Response.json(500, Map.of("message", "Internal Server Error")));
+                }
+                return true;
+            }
+        });
+        // Requests Jetty itself refuses (unparseable request line, oversized headers…): JSON, as API Gateway.
+        server.setErrorHandler((Request.Handler) (request, response, callback) -> {
+            int status = response.getStatus() >= 400 ? response.getStatus() : 400;
+            write(response, callback, Response.json(status, Map.of("message", status == 400 ? "Bad Request" : "Error")));
+            return true;
+        });
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IOException("local gateway could not start on port " + port, e);
+        }
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     private static BoundRoute bind(String functionId, HttpRoute route) {
@@ -110,41 +155,36 @@ final class LocalGateway implements AutoCloseable {
         return new BoundRoute(functionId, route, Pattern.compile(regex.toString()), names);
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            String path = exchange.getRequestURI().getRawPath();
-            String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
-            byte[] body = exchange.getRequestBody().readAllBytes();
+    private Response serve(Request exchange) throws IOException {
+        {
+            String method = exchange.getMethod().toUpperCase(Locale.ROOT);
+            String path = Optional.ofNullable(exchange.getHttpURI().getPath()).orElse("/");
+            String rawQuery = Optional.ofNullable(exchange.getHttpURI().getQuery()).orElse("");
+            byte[] body = Request.asInputStream(exchange).readAllBytes();
             if (path.startsWith("/_local/")) {
-                write(exchange, localEndpoints.handle(method, path, query(rawQuery),
-                        new String(body, StandardCharsets.UTF_8)));
-                return;
+                return localEndpoints.handle(method, path, query(rawQuery), new String(body, StandardCharsets.UTF_8));
             }
             String requestId = UUID.randomUUID().toString();
             Optional<Map.Entry<BoundRoute, Matcher>> match = match(method, path);
             if (match.isEmpty()) {
-                reply(exchange, Response.json(404, Map.of("message", "Not Found")),
+                return reply(Response.json(404, Map.of("message", "Not Found")),
                         new AccessLogLine(requestId, Instant.now(), method, "-", path, 404, null, sourceIp(exchange)));
-                return;
             }
             BoundRoute bound = match.get().getKey();
             String routeKey = bound.route().routeKey();
             JwtAuthorizers.Verified identity = null;
             String authorizer = bound.route().authorizer();
-            if (authorizer != null && !"NONE".equals(authorizer)) {
-                var verified = authorizers.verify(authorizer, exchange.getRequestHeaders().getFirst("Authorization"));
+            if (authorizer != null) {
+                var verified = authorizers.verify(authorizer, exchange.getHeaders().get("Authorization"));
                 if (verified.isEmpty()) {
-                    reply(exchange, Response.json(401, Map.of("message", "Unauthorized")), new AccessLogLine(requestId,
+                    return reply(Response.json(401, Map.of("message", "Unauthorized")), new AccessLogLine(requestId,
                             Instant.now(), method, routeKey, path, 401, "Unauthorized", sourceIp(exchange)));
-                    return;
                 }
                 identity = verified.get();
                 if (!bound.route().scopes().isEmpty()
                         && identity.scopes().stream().noneMatch(bound.route().scopes()::contains)) {
-                    reply(exchange, Response.json(403, Map.of("message", "Forbidden")), new AccessLogLine(requestId,
+                    return reply(Response.json(403, Map.of("message", "Forbidden")), new AccessLogLine(requestId,
                             Instant.now(), method, routeKey, path, 403, "Forbidden", sourceIp(exchange)));
-                    return;
                 }
             }
             Map<String, Object> event = event(exchange, bound, match.get().getValue(), rawQuery, body, identity, requestId);
@@ -155,7 +195,7 @@ final class LocalGateway implements AutoCloseable {
                 LOG.error("{} failed: {}", bound.functionId(), e.getClass().getName());
                 response = Response.json(500, Map.of("message", "Internal Server Error"));
             }
-            reply(exchange, response, new AccessLogLine(requestId, Instant.now(), method, routeKey, path,
+            return reply(response, new AccessLogLine(requestId, Instant.now(), method, routeKey, path,
                     response.status(), null, sourceIp(exchange)));
         }
     }
@@ -173,17 +213,18 @@ final class LocalGateway implements AutoCloseable {
         return List.copyOf(accessLog);
     }
 
-    private void reply(HttpExchange exchange, Response response, AccessLogLine line) throws IOException {
+    private Response reply(Response response, AccessLogLine line) {
         accessLog.addLast(line);
         while (accessLog.size() > ACCESS_LOG_KEPT) {
             accessLog.pollFirst();
         }
         ACCESS_LOG.info("{}", JSON.writeValueAsString(line));
-        write(exchange, response);
+        return response;
     }
 
-    private static String sourceIp(HttpExchange exchange) {
-        return exchange.getRemoteAddress().getAddress().getHostAddress();
+    /** The TCP peer, never a header: what API Gateway puts in requestContext.http.sourceIp. */
+    private static String sourceIp(Request exchange) {
+        return Request.getRemoteAddr(exchange);
     }
 
     private Optional<Map.Entry<BoundRoute, Matcher>> match(String method, String path) {
@@ -200,27 +241,27 @@ final class LocalGateway implements AutoCloseable {
     }
 
     /** The HTTP API payload format 2.0 event. */
-    private Map<String, Object> event(HttpExchange exchange, BoundRoute bound, Matcher matcher, String rawQuery,
+    private Map<String, Object> event(Request exchange, BoundRoute bound, Matcher matcher, String rawQuery,
                                       byte[] body, JwtAuthorizers.Verified identity, String requestId) {
         Instant now = Instant.now();
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (name.equalsIgnoreCase("cookie")) {
-                values.forEach(v -> cookies.addAll(List.of(v.split(";\\s*"))));
+        for (HttpField field : exchange.getHeaders()) {
+            if (field.getName().equalsIgnoreCase("cookie")) {
+                cookies.addAll(List.of(field.getValue().split(";\\s*")));
             } else {
-                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
+                headers.merge(field.getName().toLowerCase(Locale.ROOT), field.getValue(), (a, b) -> a + "," + b);
             }
-        });
+        }
         Map<String, String> pathParameters = new LinkedHashMap<>();
         for (int i = 0; i < bound.names().size(); i++) {
-            pathParameters.put(bound.names().get(i), URLDecoder.decode(matcher.group(i + 1), StandardCharsets.UTF_8));
+            pathParameters.put(bound.names().get(i), decode(matcher.group(i + 1)));
         }
         Map<String, Object> http = new LinkedHashMap<>();
-        http.put("method", exchange.getRequestMethod().toUpperCase(Locale.ROOT));
-        http.put("path", exchange.getRequestURI().getPath());
-        http.put("protocol", exchange.getProtocol());
-        http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
+        http.put("method", exchange.getMethod().toUpperCase(Locale.ROOT));
+        http.put("path", decode(exchange.getHttpURI().getPath()));
+        http.put("protocol", exchange.getConnectionMetaData().getProtocol());
+        http.put("sourceIp", sourceIp(exchange));
         http.put("userAgent", headers.getOrDefault("user-agent", ""));
 
         Map<String, Object> requestContext = new LinkedHashMap<>();
@@ -243,7 +284,7 @@ final class LocalGateway implements AutoCloseable {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "2.0");
         event.put("routeKey", bound.route().routeKey());
-        event.put("rawPath", exchange.getRequestURI().getRawPath());
+        event.put("rawPath", exchange.getHttpURI().getPath());
         event.put("rawQueryString", rawQuery);
         if (!cookies.isEmpty()) {
             event.put("cookies", cookies);
@@ -297,11 +338,32 @@ final class LocalGateway implements AutoCloseable {
         }
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq)).replace('+', ' ');
+            String value = eq < 0 ? "" : decodeQuery(pair.substring(eq + 1));
             query.merge(name, value, (a, b) -> a + "," + b);
         }
         return query;
+    }
+
+    /**
+     * Percent-decoding as API Gateway hands parameters to a function; a malformed escape ({@code %zz},
+     * a lone {@code %}, bytes that are not UTF-8) is passed on as written, for the function to refuse.
+     */
+    private static String decode(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        try {
+            byte[] bytes = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8)
+                    .getBytes(StandardCharsets.UTF_8);
+            return utf8(bytes).filter(text -> text.indexOf('\uFFFD') < 0).orElse(raw);
+        } catch (IllegalArgumentException malformed) {
+            return raw;
+        }
+    }
+
+    private static String decodeQuery(String raw) {
+        return decode(raw.replace('+', ' '));
     }
 
     /** A function's output: an APIGatewayV2HTTPResponse, or any JSON taken as a 200 body (format 2.0 rule). */
@@ -327,20 +389,19 @@ final class LocalGateway implements AutoCloseable {
         return new Response(node.get("statusCode").asInt(), headers, bytes);
     }
 
-    private static void write(HttpExchange exchange, Response response) throws IOException {
-        response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        exchange.getResponseHeaders().add("apigw-requestid", UUID.randomUUID().toString());
-        exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
-        if (response.body().length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(response.body());
-            }
-        }
+    private static void write(org.eclipse.jetty.server.Response out, Callback callback, Response response) {
+        out.setStatus(response.status());
+        response.headers().forEach((k, v) -> out.getHeaders().put(k, v));
+        out.getHeaders().put("apigw-requestid", UUID.randomUUID().toString());
+        out.write(true, ByteBuffer.wrap(response.body()), callback);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("local gateway did not stop cleanly: {}", e.getClass().getName());
+        }
     }
 }

@@ -77,8 +77,8 @@ public final class LocalStack implements AutoCloseable {
         notifications = track(new S3Notifications(definitions, functions));
         relay.target = notifications;
         scheduler = track(new LocalScheduler(definitions, functions, settings.automaticSchedules()));
-        gateway = track(new LocalGateway(settings.gatewayPort(), definitions, new JwtAuthorizers(template.authorizers()),
-                functions, new LocalEndpoints(this)));
+        gateway = track(new LocalGateway(settings.gatewayPort(), definitions, template.publicRoutes(),
+                new JwtAuthorizers(template.authorizers()), functions, new LocalEndpoints(this)));
     }
 
     public static LocalStack start(Settings settings) {
