@@ -123,10 +123,12 @@ final class LocalGateway implements AutoCloseable {
                 return true;
             }
         });
-        // Requests Jetty itself refuses (unparseable request line, oversized headers…): JSON, as API Gateway.
+        // Requests refused before any route (a path whose escapes cannot be decoded, such as %zz or %00;
+        // oversized headers): JSON with a code and a French message, never the server's HTML page.
         server.setErrorHandler((Request.Handler) (request, response, callback) -> {
-            int status = response.getStatus() >= 400 ? response.getStatus() : 400;
-            write(response, callback, Response.json(status, Map.of("message", status == 400 ? "Bad Request" : "Error")));
+            int status = response.getStatus() >= 400 && response.getStatus() < 500 ? response.getStatus() : 400;
+            write(response, callback, Response.json(status, Map.of("code", "REQUETE_INVALIDE",
+                    "message", "La requête est mal formée : son adresse ou ses en-têtes ne peuvent pas être lus.")));
             return true;
         });
         try {
