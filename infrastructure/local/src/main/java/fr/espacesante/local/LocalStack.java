@@ -29,7 +29,7 @@ public final class LocalStack implements AutoCloseable {
     public static final String SECRET_KEY = "localDevelopmentSecretNotASecret";
 
     // DynamoDB Local accepts only letters and digits in an access key id.
-    /** Where and how to run. A null data folder keeps everything in memory (tests). */
+    /** Where and how to run. A null data folder keeps tables in memory and objects in a temporary folder (tests). */
     public record Settings(Path root, Path dataDir, int gatewayPort, int oidcPort, int sesPort, boolean automaticSchedules) {
         public static Settings forTests(Path root) {
             return new Settings(root, null, 0, 0, 0, false);
@@ -62,7 +62,9 @@ public final class LocalStack implements AutoCloseable {
         int dynamoPort = freePort();
         dynamoDbServer = track(DynamoDbLocalServer.start(dynamoPort, data == null ? null : Files.createDirectories(data.resolve("dynamodb"))));
         S3Relay relay = new S3Relay();
-        s3Server = track(S3LocalServer.start(0, data == null ? null : data.resolve("s3"), ACCESS_KEY, SECRET_KEY, relay));
+        // The same persistent S3 store as ./espace run, in tests too (in a temporary folder): the upload
+        // journey meets the very store a developer's browser meets.
+        s3Server = track(S3LocalServer.start(0, (data == null ? logs : data).resolve("s3"), ACCESS_KEY, SECRET_KEY, relay));
         sesServer = track(SesLocalServer.start(root.resolve("infrastructure/local/src/main/node"),
                 settings.sesPort() == 0 ? freePort() : settings.sesPort(), logs.resolve("ses.log")));
 

@@ -87,6 +87,17 @@ final class S3LocalServer implements AutoCloseable {
             this.listener = listener;
         }
 
+        /**
+         * The persistent store ({@code ./espace run}) answers 501 to SSE-KMS headers, which every
+         * pre-signed upload signs: it takes them here, as S3 does, so the run stack accepts the very
+         * requests AWS accepts (the signature over them is still checked). The bytes on the developer's
+         * disk are not encrypted — that is KMS's job on AWS, not the emulator's.
+         */
+        @Override
+        public boolean supportsServerSideEncryption() {
+            return true;
+        }
+
         @Override
         public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
             PutObjectResponse response = super.putBlob(request, content);

@@ -83,6 +83,36 @@ class DocumentsIT {
     }
 
     @Test
+    void bytes_written_again_with_the_upload_url_after_the_check_are_never_served() throws Exception {
+        // GIVEN a PDF checked and available
+        String author = pro(AUTHOR);
+        byte[] checked = "%PDF-1.7\n1 0 obj << /Titre (bilan) >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] swapped = "%PDF-1.7\n1 0 obj << /Titre (autre) >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        assertThat(swapped).hasSameSizeAs(checked);
+        var response = Http.send("POST", API + "/pro/documents", author, deposit("application/pdf", checked.length, "biologie", false));
+        JsonNode grant = Http.json(response);
+        String id = grant.get("document").get("id").asString();
+        assertThat(put(grant, checked)).isEqualTo(200);
+        STACK.awaitS3Events();
+
+        // WHEN the same pre-signed PUT, still valid, writes other bytes of the same size and type
+        assertThat(put(grant, swapped)).isEqualTo(200);
+        STACK.awaitS3Events();
+
+        // THEN the download still serves the checked bytes, with the recorded SHA-256, and the late write is gone
+        JsonNode status = Http.json(Http.send("POST", API + "/pro/documents/statut", author,
+                "{\"ins\":\"" + NIR + "\",\"documentId\":\"" + id + "\"}"));
+        assertThat(status.get("statut").asString()).isEqualTo("AVAILABLE");
+        assertThat(status.get("sha256").asString()).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(checked)));
+        String url = Http.json(Http.get(API + "/espace/documents/" + id + "/telechargement", patient)).get("url").asString();
+        assertThat(CLIENT.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body()).isEqualTo(checked);
+        assertThat(STACK.s3().listObjectsV2(b -> b.bucket(STACK.physicalName("DocumentsBucket")).prefix("documents/"))
+                .contents()).noneMatch(o -> o.key().endsWith(id));
+    }
+
+    @Test
     void disguised_oversized_and_expired_uploads_are_refused_and_leave_no_object() throws Exception {
         String author = pro(AUTHOR);
         JsonNode exe = upload(author, "application/pdf", concat("MZ".getBytes(StandardCharsets.US_ASCII), new byte[64]), "autre", false);

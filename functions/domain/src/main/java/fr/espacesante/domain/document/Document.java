@@ -32,6 +32,15 @@ public record Document(String spaceKey, String documentId, DocumentCategory cate
         return "documents/" + spaceKey + "/" + documentId;
     }
 
+    /**
+     * Where the bytes the intake checked are kept, and the only key downloads are signed for: no
+     * upload URL ever names it, so what was checked is what is served, even if the upload URL is
+     * used again within its validity.
+     */
+    public String checkedKey() {
+        return "verifies/" + spaceKey + "/" + documentId;
+    }
+
     public Document with(DocumentStatus newStatus) {
         return new Document(spaceKey, documentId, category, loincCode, careDate, author, title, declaredType, declaredSize,
                 newStatus, rejection, sha256, heldBack, hiddenByPatient, hiddenFromRepresentatives, depositedAt, replaces);

@@ -16,7 +16,8 @@ import java.util.Optional;
  */
 public final class DocumentIntake {
 
-    public enum Outcome { AVAILABLE, REJECTED, IGNORED }
+    /** DISCARDED: bytes written to the upload key of a document already checked, removed unread. */
+    public enum Outcome { AVAILABLE, REJECTED, IGNORED, DISCARDED }
 
     private final DocumentCatalog catalog;
     private final DocumentStorage storage;
@@ -36,15 +37,23 @@ public final class DocumentIntake {
     /** @param objectKey {@code documents/<space key>/<document id>} */
     public Outcome received(String objectKey) {
         String[] parts = objectKey.split("/");
-        Optional<Document> pending = parts.length == 3 && parts[0].equals("documents")
-                ? catalog.find(parts[1], parts[2]).filter(d -> d.status() == DocumentStatus.PENDING) : Optional.empty();
-        if (pending.isEmpty()) {
-            // Unknown key, or a replayed event for a document already checked.
+        Optional<Document> known = parts.length == 3 && parts[0].equals("documents")
+                ? catalog.find(parts[1], parts[2]) : Optional.empty();
+        if (known.isEmpty()) {
             return Outcome.IGNORED;
         }
-        Document document = pending.get();
+        Document document = known.get();
+        if (document.status() != DocumentStatus.PENDING) {
+            // The upload URL used again after the check (or a replayed event): those bytes are never
+            // served — downloads read the checked copy — and are removed.
+            storage.delete(objectKey);
+            return Outcome.DISCARDED;
+        }
         DocumentStorage.Inspection inspection = storage.inspect(objectKey);
         Optional<String> refusal = refusal(document, inspection);
+        if (refusal.isEmpty() && !storage.keepChecked(objectKey, document.checkedKey(), inspection)) {
+            refusal = Optional.of("fichier modifié pendant sa vérification : déposez-le à nouveau");
+        }
         if (refusal.isPresent()) {
             storage.delete(objectKey);
             catalog.markRejected(document, refusal.get());

@@ -165,7 +165,7 @@ public final class SharedRecord {
         Document document = available(spaceKey, documentId);
         decided(spaceKey, s -> new AccessRequest(actor, s.access(), document.asResource(), Action.READ,
                 emergencyJustification), documentId);
-        return storage.presignDownload(document.objectKey(), document.title(), URL_VALIDITY);
+        return storage.presignDownload(document.checkedKey(), document.title(), URL_VALIDITY);
     }
 
     /**
@@ -212,7 +212,7 @@ public final class SharedRecord {
         Document document = available(spaceKey, documentId);
         patientOnly(patient, spaceKey, document);
         if (catalog.changeStatus(document, DocumentStatus.AVAILABLE, DocumentStatus.DELETED)) {
-            storage.delete(document.objectKey());
+            storage.delete(document.checkedKey());
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -61,8 +62,26 @@ public final class S3DocumentStorage implements DocumentStorage {
     /** Reads the object once (at most the upload limit, which the signed length enforces). */
     @Override
     public Inspection inspect(String objectKey) {
-        byte[] bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(objectKey)).asByteArray();
-        return new Inspection(ContentSniffer.sniff(bytes), bytes.length, sha256(bytes));
+        var object = s3.getObjectAsBytes(r -> r.bucket(bucket).key(objectKey));
+        byte[] bytes = object.asByteArray();
+        return new Inspection(ContentSniffer.sniff(bytes), bytes.length, sha256(bytes), object.response().eTag());
+    }
+
+    /** A server-side copy on the condition that the upload is still the inspected object (its ETag). */
+    @Override
+    public boolean keepChecked(String uploadKey, String checkedKey, Inspection inspected) {
+        try {
+            s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(uploadKey).copySourceIfMatch(inspected.etag())
+                    .destinationBucket(bucket).destinationKey(checkedKey)
+                    .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(kmsKeyId));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412) {
+                return false;
+            }
+            throw e;
+        }
+        s3.deleteObject(r -> r.bucket(bucket).key(uploadKey));
+        return true;
     }
 
     @Override

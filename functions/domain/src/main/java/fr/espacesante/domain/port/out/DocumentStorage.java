@@ -18,11 +18,19 @@ public interface DocumentStorage {
 
     URI presignDownload(String objectKey, String fileName, Duration validity);
 
-    /** What the stored bytes really are. */
-    record Inspection(Optional<DocumentType> sniffedType, long size, String sha256) {
+    /** What the stored bytes really are; {@code etag} names exactly those bytes. */
+    record Inspection(Optional<DocumentType> sniffedType, long size, String sha256, String etag) {
     }
 
     Inspection inspect(String objectKey);
+
+    /**
+     * Keeps the inspected bytes at {@code checkedKey} — copied only if the upload still holds exactly
+     * the bytes inspected — and removes the upload.
+     *
+     * @return false when the upload changed since it was inspected (nothing is kept)
+     */
+    boolean keepChecked(String uploadKey, String checkedKey, Inspection inspected);
 
     void delete(String objectKey);
 }
