@@ -1,11 +1,8 @@
 package fr.espacesante.mailevents;
 
-import fr.espacesante.aws.AwsAdapters;
+import fr.espacesante.aws.function.Registrations;
 import fr.espacesante.domain.campaign.EmailBounces;
 import java.util.Map;
-import java.util.function.Function;
-import org.springframework.cloud.function.context.FunctionRegistration;
-import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -18,13 +15,10 @@ public class MailEventsFunction implements ApplicationContextInitializer<Generic
     public static final String FUNCTION_NAME = "mailEvents";
 
     @Override
-    @SuppressWarnings({"rawtypes", "unchecked"})
     public void initialize(GenericApplicationContext context) {
-        context.registerBean(FUNCTION_NAME, FunctionRegistration.class, () -> {
-            var adapters = new AwsAdapters(context.getEnvironment()::getRequiredProperty);
+        Registrations.task(context, FUNCTION_NAME, adapters -> {
             EmailBounces bounces = new EmailBounces(adapters.ledger(), adapters.clock(), adapters.objectionDays());
-            Function<Map, Map> handle = event -> Map.of("courrier", handle(bounces, event));
-            return new FunctionRegistration<>(handle).type(FunctionTypeUtils.functionType(Map.class, Map.class));
+            return event -> Map.of("courrier", handle(bounces, event));
         });
     }
 

@@ -1,12 +1,9 @@
 package fr.espacesante.spacesweep;
 
-import fr.espacesante.aws.AwsAdapters;
+import fr.espacesante.aws.function.Registrations;
 import fr.espacesante.domain.campaign.SpaceSweep;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
-import org.springframework.cloud.function.context.FunctionRegistration;
-import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -16,13 +13,11 @@ public class SpaceSweepFunction implements ApplicationContextInitializer<Generic
     public static final String FUNCTION_NAME = "sweepSpaces";
 
     @Override
-    @SuppressWarnings({"rawtypes", "unchecked"})
     public void initialize(GenericApplicationContext context) {
-        context.registerBean(FUNCTION_NAME, FunctionRegistration.class, () -> {
-            var adapters = new AwsAdapters(context.getEnvironment()::getRequiredProperty);
+        Registrations.task(context, FUNCTION_NAME, adapters -> {
             SpaceSweep sweep = new SpaceSweep(adapters.dueSpaces(), adapters.waves(), adapters.clock(),
                     adapters.objectionDays());
-            Function<Map, Map> run = event -> {
+            return event -> {
                 SpaceSweep.SweepReport report = sweep.sweep();
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("du", report.from().toString());
@@ -31,7 +26,6 @@ public class SpaceSweepFunction implements ApplicationContextInitializer<Generic
                 out.put("dejaTraites", report.alreadyHandled());
                 return out;
             };
-            return new FunctionRegistration<>(run).type(FunctionTypeUtils.functionType(Map.class, Map.class));
         });
     }
 }

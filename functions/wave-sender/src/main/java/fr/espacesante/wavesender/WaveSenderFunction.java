@@ -1,5 +1,6 @@
 package fr.espacesante.wavesender;
 
+import fr.espacesante.aws.function.Registrations;
 import fr.espacesante.aws.AwsAdapters;
 import fr.espacesante.domain.campaign.WaveSender;
 import fr.espacesante.domain.port.out.CrashPoints;
@@ -7,9 +8,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import org.springframework.cloud.function.context.FunctionRegistration;
-import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -22,13 +20,10 @@ public class WaveSenderFunction implements ApplicationContextInitializer<Generic
     public static final String FUNCTION_NAME = "sendWaves";
 
     @Override
-    @SuppressWarnings({"rawtypes", "unchecked"})
     public void initialize(GenericApplicationContext context) {
-        context.registerBean(FUNCTION_NAME, FunctionRegistration.class, () -> {
-            var adapters = new AwsAdapters(context.getEnvironment()::getRequiredProperty);
+        Registrations.task(context, FUNCTION_NAME, adapters -> {
             WaveSender sender = sender(adapters, CrashPoints.NONE);
-            Function<Map, Map> run = event -> report(sender.run("run-" + UUID.randomUUID()));
-            return new FunctionRegistration<>(run).type(FunctionTypeUtils.functionType(Map.class, Map.class));
+            return event -> report(sender.run("run-" + UUID.randomUUID()));
         });
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import fr.espacesante.domain.error.InvalidCursorException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -78,7 +79,7 @@ class AccessHistoryIT {
         String otherSpacesCursor = java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("spaceKey=someone-else\nentryKey=x\n".getBytes());
         assertThatThrownBy(() -> history.list(space, Filter.none(), 10, Optional.of(otherSpacesCursor)))
-                .hasMessage("curseur de pagination invalide");
+                .isInstanceOfSatisfying(InvalidCursorException.class, e -> assertThat(e.code()).isEqualTo("CURSEUR_INVALIDE"));
     }
 
     @Test

@@ -125,6 +125,22 @@ class SpaceActivationTest {
     }
 
     @Test
+    void an_already_activated_login_guessing_codes_is_limited_like_a_new_one() {
+        // GIVEN a login already linked to its person
+        activation.activate("sub-6", "ip", new SpaceActivation.IdentityProof(NIR, BORN, "Lefèvre-d'Ornano"));
+
+        // WHEN it guesses codes: the limit (3 per login here) applies to it as well
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> activation.activateWithCode("sub-6", "ip", "BBBBB-BBBBB"))
+                    .isInstanceOf(IdentityNotRecognisedException.class);
+        }
+
+        // THEN the next guess is refused before any look-up
+        assertThatThrownBy(() -> activation.activateWithCode("sub-6", "ip", "CCCCC-CCCCC"))
+                .isInstanceOf(TooManyAttemptsException.class);
+    }
+
+    @Test
     void codes_are_typeable_stable_and_distinct() {
         String code = codes.codeFor(key, "vague-1");
         assertThat(code).matches("[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}");
