@@ -17,7 +17,7 @@ import fr.espacesante.domain.document.SharedRecord;
 import fr.espacesante.domain.family.Representation;
 import fr.espacesante.domain.nir.Nir;
 import fr.espacesante.domain.nir.NirProtection;
-import fr.espacesante.domain.port.out.DocumentCatalog;
+import fr.espacesante.domain.document.port.out.DocumentCatalog;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

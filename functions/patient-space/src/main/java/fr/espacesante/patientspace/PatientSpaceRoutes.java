@@ -16,7 +16,7 @@ import fr.espacesante.domain.family.GuardianshipException;
 import fr.espacesante.domain.family.MinorAttachment;
 import fr.espacesante.domain.family.Representation;
 import fr.espacesante.domain.nir.Nir;
-import fr.espacesante.domain.port.out.AccessHistory;
+import fr.espacesante.domain.access.port.out.AccessHistory;
 import fr.espacesante.domain.space.NotificationPreferences;
 import fr.espacesante.domain.space.Space;
 import fr.espacesante.domain.space.SpaceActivation;

@@ -6,7 +6,7 @@ import fr.espacesante.aws.population.S3DeliveryLog;
 import fr.espacesante.aws.population.S3ImportReports;
 import fr.espacesante.domain.population.ImportRun;
 import fr.espacesante.domain.population.RegistryFile;
-import fr.espacesante.domain.port.in.ImportRegistryFile;
+import fr.espacesante.domain.population.port.in.ImportRegistryFile;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;

@@ -3,7 +3,7 @@ package fr.espacesante.wavesender;
 import fr.espacesante.aws.function.Registrations;
 import fr.espacesante.aws.AwsAdapters;
 import fr.espacesante.domain.campaign.WaveSender;
-import fr.espacesante.domain.port.out.CrashPoints;
+import fr.espacesante.domain.campaign.port.out.CrashPoints;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package fr.espacesante.domain.access;
 
 import fr.espacesante.domain.access.AccessRequest.Action;
-import fr.espacesante.domain.port.out.AccessHistory;
-import fr.espacesante.domain.port.out.Spaces;
+import fr.espacesante.domain.access.port.out.AccessHistory;
+import fr.espacesante.domain.space.port.out.Spaces;
 import fr.espacesante.domain.space.NotificationPreferences;
 import fr.espacesante.domain.space.Space;
 import fr.espacesante.domain.space.SpaceNotFoundException;

@@ -1,6 +1,6 @@
 package fr.espacesante.domain.access;
 
-import fr.espacesante.domain.port.out.AccessHistory;
+import fr.espacesante.domain.access.port.out.AccessHistory;
 import java.time.Clock;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package fr.espacesante.domain.campaign;
 
-import fr.espacesante.domain.port.out.Mailer.Mail;
+import fr.espacesante.domain.mail.port.out.Mailer.Mail;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

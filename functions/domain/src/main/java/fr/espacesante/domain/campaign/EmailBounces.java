@@ -1,6 +1,6 @@
 package fr.espacesante.domain.campaign;
 
-import fr.espacesante.domain.port.out.NotificationLedger;
+import fr.espacesante.domain.campaign.port.out.NotificationLedger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,11 +1,11 @@
 package fr.espacesante.domain.campaign;
 
 import fr.espacesante.domain.nir.NirProtection;
-import fr.espacesante.domain.port.out.CampaignAudit;
-import fr.espacesante.domain.port.out.Mailer;
-import fr.espacesante.domain.port.out.NotificationLedger;
-import fr.espacesante.domain.port.out.Objections;
-import fr.espacesante.domain.port.out.PersonDirectory;
+import fr.espacesante.domain.campaign.port.out.CampaignAudit;
+import fr.espacesante.domain.mail.port.out.Mailer;
+import fr.espacesante.domain.campaign.port.out.NotificationLedger;
+import fr.espacesante.domain.campaign.port.out.Objections;
+import fr.espacesante.domain.space.port.out.PersonDirectory;
 import fr.espacesante.domain.person.PersonStatus;
 import fr.espacesante.domain.space.AttemptGuard;
 import fr.espacesante.domain.space.BirthName;

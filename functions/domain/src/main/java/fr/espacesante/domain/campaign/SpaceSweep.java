@@ -1,7 +1,7 @@
 package fr.espacesante.domain.campaign;
 
-import fr.espacesante.domain.port.out.DueSpaces;
-import fr.espacesante.domain.port.out.Waves;
+import fr.espacesante.domain.campaign.port.out.DueSpaces;
+import fr.espacesante.domain.campaign.port.out.Waves;
 import fr.espacesante.domain.space.Space;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -2,8 +2,8 @@ package fr.espacesante.domain.campaign;
 
 import fr.espacesante.domain.error.DomainException;
 
-import fr.espacesante.domain.port.out.NotificationQueue;
-import fr.espacesante.domain.port.out.Waves;
+import fr.espacesante.domain.campaign.port.out.NotificationQueue;
+import fr.espacesante.domain.campaign.port.out.Waves;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,13 +1,13 @@
 package fr.espacesante.domain.campaign;
 
-import fr.espacesante.domain.port.out.CrashPoints;
-import fr.espacesante.domain.port.out.CrashPoints.Step;
-import fr.espacesante.domain.port.out.LetterOffice;
-import fr.espacesante.domain.port.out.Mailer;
-import fr.espacesante.domain.port.out.NotificationLedger;
-import fr.espacesante.domain.port.out.NotificationQueue;
-import fr.espacesante.domain.port.out.PersonDirectory;
-import fr.espacesante.domain.port.out.Waves;
+import fr.espacesante.domain.campaign.port.out.CrashPoints;
+import fr.espacesante.domain.campaign.port.out.CrashPoints.Step;
+import fr.espacesante.domain.campaign.port.out.LetterOffice;
+import fr.espacesante.domain.mail.port.out.Mailer;
+import fr.espacesante.domain.campaign.port.out.NotificationLedger;
+import fr.espacesante.domain.campaign.port.out.NotificationQueue;
+import fr.espacesante.domain.space.port.out.PersonDirectory;
+import fr.espacesante.domain.campaign.port.out.Waves;
 import fr.espacesante.domain.space.RegisteredPerson;
 import java.time.Clock;
 import java.time.Duration;

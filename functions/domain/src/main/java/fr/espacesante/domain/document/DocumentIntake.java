@@ -1,9 +1,9 @@
 package fr.espacesante.domain.document;
 
-import fr.espacesante.domain.port.out.DocumentCatalog;
-import fr.espacesante.domain.port.out.DocumentStorage;
-import fr.espacesante.domain.port.out.Mailer;
-import fr.espacesante.domain.port.out.Spaces;
+import fr.espacesante.domain.document.port.out.DocumentCatalog;
+import fr.espacesante.domain.document.port.out.DocumentStorage;
+import fr.espacesante.domain.mail.port.out.Mailer;
+import fr.espacesante.domain.space.port.out.Spaces;
 import fr.espacesante.domain.space.PatientNotices;
 import fr.espacesante.domain.space.Space;
 import java.util.Optional;

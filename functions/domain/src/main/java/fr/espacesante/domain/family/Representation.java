@@ -1,8 +1,8 @@
 package fr.espacesante.domain.family;
 
 import fr.espacesante.domain.access.Actor;
-import fr.espacesante.domain.port.out.Guardianships;
-import fr.espacesante.domain.port.out.IdentityLinks;
+import fr.espacesante.domain.family.port.out.Guardianships;
+import fr.espacesante.domain.space.port.out.IdentityLinks;
 import fr.espacesante.domain.space.NotActivatedException;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,12 +1,12 @@
 package fr.espacesante.domain.population;
 
 import fr.espacesante.domain.person.RegistryPerson;
-import fr.espacesante.domain.port.in.ImportRegistryFile;
-import fr.espacesante.domain.port.out.ImportHistory;
-import fr.espacesante.domain.port.out.ImportReports;
-import fr.espacesante.domain.port.out.PersonRegistry;
-import fr.espacesante.domain.port.out.PersonRegistry.StoreOutcome;
-import fr.espacesante.domain.port.out.RegistryFiles;
+import fr.espacesante.domain.population.port.in.ImportRegistryFile;
+import fr.espacesante.domain.population.port.out.ImportHistory;
+import fr.espacesante.domain.population.port.out.ImportReports;
+import fr.espacesante.domain.population.port.out.PersonRegistry;
+import fr.espacesante.domain.population.port.out.PersonRegistry.StoreOutcome;
+import fr.espacesante.domain.population.port.out.RegistryFiles;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package fr.espacesante.domain.space;
 
 import fr.espacesante.domain.error.DomainException;
-import fr.espacesante.domain.port.out.IdentityLinks.LinkOutcome;
+import fr.espacesante.domain.space.port.out.IdentityLinks.LinkOutcome;
 
 /** The login or the person is already linked to someone else. */
 public class AccountConflictException extends DomainException {

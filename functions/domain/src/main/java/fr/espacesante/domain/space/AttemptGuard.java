@@ -1,6 +1,6 @@
 package fr.espacesante.domain.space;
 
-import fr.espacesante.domain.port.out.AttemptCounters;
+import fr.espacesante.domain.space.port.out.AttemptCounters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

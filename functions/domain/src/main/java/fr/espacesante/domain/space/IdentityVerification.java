@@ -1,7 +1,7 @@
 package fr.espacesante.domain.space;
 
 import fr.espacesante.domain.nir.NirProtection;
-import fr.espacesante.domain.port.out.PersonDirectory;
+import fr.espacesante.domain.space.port.out.PersonDirectory;
 import fr.espacesante.domain.space.SpaceActivation.IdentityProof;
 
 /**

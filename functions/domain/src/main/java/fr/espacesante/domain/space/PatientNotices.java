@@ -1,6 +1,6 @@
 package fr.espacesante.domain.space;
 
-import fr.espacesante.domain.port.out.Mailer.Mail;
+import fr.espacesante.domain.mail.port.out.Mailer.Mail;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,6 @@
 package fr.espacesante.domain.space;
 
-import fr.espacesante.domain.port.out.Spaces;
+import fr.espacesante.domain.space.port.out.Spaces;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -3,9 +3,9 @@ package fr.espacesante.domain.population;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.espacesante.domain.port.out.ImportHistory;
-import fr.espacesante.domain.port.out.ImportReports;
-import fr.espacesante.domain.port.out.RegistryFiles;
+import fr.espacesante.domain.population.port.out.ImportHistory;
+import fr.espacesante.domain.population.port.out.ImportReports;
+import fr.espacesante.domain.population.port.out.RegistryFiles;
 import fr.espacesante.domain.support.InMemoryPersonRegistry;
 import fr.espacesante.domain.support.TestKeys;
 import java.time.Clock;

@@ -13,7 +13,7 @@ import fr.espacesante.domain.person.ContactDetails;
 import fr.espacesante.domain.person.Identity;
 import fr.espacesante.domain.person.PersonStatus;
 import fr.espacesante.domain.person.PostalAddress;
-import fr.espacesante.domain.port.out.IdentityLinks.LinkOutcome;
+import fr.espacesante.domain.space.port.out.IdentityLinks.LinkOutcome;
 import fr.espacesante.domain.support.InMemoryAccessHistory;
 import fr.espacesante.domain.support.InMemoryLedger;
 import fr.espacesante.domain.support.InMemorySpaceStores;

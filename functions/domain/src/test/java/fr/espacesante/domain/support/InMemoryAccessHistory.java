@@ -1,8 +1,8 @@
 package fr.espacesante.domain.support;
 
 import fr.espacesante.domain.access.AccessEntry;
-import fr.espacesante.domain.port.out.AccessHistory;
-import fr.espacesante.domain.port.out.Spaces;
+import fr.espacesante.domain.access.port.out.AccessHistory;
+import fr.espacesante.domain.space.port.out.Spaces;
 import fr.espacesante.domain.space.Space;
 import java.util.ArrayList;
 import java.util.List;

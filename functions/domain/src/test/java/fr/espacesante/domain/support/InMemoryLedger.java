@@ -1,7 +1,7 @@
 package fr.espacesante.domain.support;
 
 import fr.espacesante.domain.campaign.Notification;
-import fr.espacesante.domain.port.out.NotificationLedger;
+import fr.espacesante.domain.campaign.port.out.NotificationLedger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

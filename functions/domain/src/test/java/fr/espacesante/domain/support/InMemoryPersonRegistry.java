@@ -1,7 +1,7 @@
 package fr.espacesante.domain.support;
 
 import fr.espacesante.domain.person.RegistryPerson;
-import fr.espacesante.domain.port.out.PersonRegistry;
+import fr.espacesante.domain.population.port.out.PersonRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -24,7 +24,7 @@ class TypedTextTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"nul\u0000", "bidi\u202Eevil", "isolate\u2066x\u2069", "zero\u200Bwidth", "bell\u0007",
-            "c1\u0085", "surrogate\uD800", "private\uE000", "ligne\nsuivante", "fin\u2028"})
+            "c1\u0085", "surrogate\uD800", "private\uE000", "ligne\nsuivante", "ligne\u2028suite"})
     void control_invisible_and_reordering_characters_are_refused_in_a_line(String typed) {
         assertThatThrownBy(() -> TypedText.line(typed, "nom", 100))
                 .isInstanceOfSatisfying(DomainException.class, e -> {

@@ -3,7 +3,7 @@ package fr.espacesante.aws.access;
 import fr.espacesante.aws.PageCursors;
 import fr.espacesante.aws.SortableInstants;
 import fr.espacesante.domain.access.AccessEntry;
-import fr.espacesante.domain.port.out.AccessHistory;
+import fr.espacesante.domain.access.port.out.AccessHistory;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

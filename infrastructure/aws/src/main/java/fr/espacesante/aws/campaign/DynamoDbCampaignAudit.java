@@ -3,7 +3,7 @@ package fr.espacesante.aws.campaign;
 import static fr.espacesante.aws.campaign.Attributes.s;
 
 import fr.espacesante.aws.SortableInstants;
-import fr.espacesante.domain.port.out.CampaignAudit;
+import fr.espacesante.domain.campaign.port.out.CampaignAudit;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;

@@ -7,7 +7,7 @@ import fr.espacesante.aws.PageCursors;
 import fr.espacesante.aws.person.PersonItem;
 import fr.espacesante.aws.space.DynamoDbSpaces;
 import fr.espacesante.domain.person.PersonStatus;
-import fr.espacesante.domain.port.out.DueSpaces;
+import fr.espacesante.domain.campaign.port.out.DueSpaces;
 import fr.espacesante.domain.space.Space;
 import java.time.LocalDate;
 import java.util.HashMap;

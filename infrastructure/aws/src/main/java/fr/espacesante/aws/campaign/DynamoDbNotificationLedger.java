@@ -9,7 +9,7 @@ import fr.espacesante.aws.SortableInstants;
 import fr.espacesante.domain.campaign.Departments;
 import fr.espacesante.domain.campaign.Notification;
 import fr.espacesante.domain.person.PersonStatus;
-import fr.espacesante.domain.port.out.NotificationLedger;
+import fr.espacesante.domain.campaign.port.out.NotificationLedger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package fr.espacesante.aws.campaign;
 
 import fr.espacesante.aws.person.PersonItem;
 import fr.espacesante.domain.campaign.Departments;
-import fr.espacesante.domain.port.out.NotificationQueue;
+import fr.espacesante.domain.campaign.port.out.NotificationQueue;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

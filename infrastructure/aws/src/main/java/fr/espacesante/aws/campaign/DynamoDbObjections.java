@@ -4,7 +4,7 @@ import static fr.espacesante.aws.campaign.Attributes.key;
 import static fr.espacesante.aws.campaign.Attributes.str;
 
 import fr.espacesante.domain.person.PersonStatus;
-import fr.espacesante.domain.port.out.Objections;
+import fr.espacesante.domain.campaign.port.out.Objections;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

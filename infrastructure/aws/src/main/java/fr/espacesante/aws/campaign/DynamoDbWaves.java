@@ -10,7 +10,7 @@ import static fr.espacesante.aws.campaign.Attributes.str;
 import fr.espacesante.domain.campaign.Wave;
 import fr.espacesante.domain.campaign.WaveProgress;
 import fr.espacesante.domain.campaign.WaveStatus;
-import fr.espacesante.domain.port.out.Waves;
+import fr.espacesante.domain.campaign.port.out.Waves;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import fr.espacesante.domain.document.Document;
 import fr.espacesante.domain.document.DocumentCategory;
 import fr.espacesante.domain.document.DocumentStatus;
 import fr.espacesante.domain.document.DocumentType;
-import fr.espacesante.domain.port.out.DocumentCatalog;
+import fr.espacesante.domain.document.port.out.DocumentCatalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

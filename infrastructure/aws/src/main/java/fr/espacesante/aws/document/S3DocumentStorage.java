@@ -1,7 +1,7 @@
 package fr.espacesante.aws.document;
 
 import fr.espacesante.domain.document.DocumentType;
-import fr.espacesante.domain.port.out.DocumentStorage;
+import fr.espacesante.domain.document.port.out.DocumentStorage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

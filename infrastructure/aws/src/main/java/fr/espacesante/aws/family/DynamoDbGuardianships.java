@@ -2,7 +2,7 @@ package fr.espacesante.aws.family;
 
 import fr.espacesante.domain.family.Guardianship;
 import fr.espacesante.domain.family.Guardianship.ParentalAgreement;
-import fr.espacesante.domain.port.out.Guardianships;
+import fr.espacesante.domain.family.port.out.Guardianships;
 import fr.espacesante.domain.space.SpaceNotFoundException;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package fr.espacesante.aws.letters;
 
 import fr.espacesante.domain.campaign.NotificationLetter;
-import fr.espacesante.domain.port.out.LetterOffice;
+import fr.espacesante.domain.campaign.port.out.LetterOffice;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;

@@ -1,6 +1,6 @@
 package fr.espacesante.aws.limits;
 
-import fr.espacesante.domain.port.out.AttemptCounters;
+import fr.espacesante.domain.space.port.out.AttemptCounters;
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

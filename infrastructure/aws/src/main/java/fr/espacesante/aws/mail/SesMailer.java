@@ -1,6 +1,6 @@
 package fr.espacesante.aws.mail;
 
-import fr.espacesante.domain.port.out.Mailer;
+import fr.espacesante.domain.mail.port.out.Mailer;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AccountSuspendedException;
 import software.amazon.awssdk.services.sesv2.model.BadRequestException;

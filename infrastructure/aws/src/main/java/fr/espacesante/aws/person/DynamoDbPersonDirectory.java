@@ -1,7 +1,7 @@
 package fr.espacesante.aws.person;
 
 import fr.espacesante.domain.person.PersonStatus;
-import fr.espacesante.domain.port.out.PersonDirectory;
+import fr.espacesante.domain.space.port.out.PersonDirectory;
 import fr.espacesante.domain.space.RegisteredPerson;
 import java.time.Instant;
 import java.util.Map;

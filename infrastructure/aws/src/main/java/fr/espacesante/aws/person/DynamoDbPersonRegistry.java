@@ -6,7 +6,7 @@ import fr.espacesante.domain.person.Identity;
 import fr.espacesante.domain.person.PersonStatus;
 import fr.espacesante.domain.person.PostalAddress;
 import fr.espacesante.domain.person.RegistryPerson;
-import fr.espacesante.domain.port.out.PersonRegistry;
+import fr.espacesante.domain.population.port.out.PersonRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;

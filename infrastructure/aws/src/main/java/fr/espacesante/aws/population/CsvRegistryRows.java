@@ -3,7 +3,7 @@ package fr.espacesante.aws.population;
 import fr.espacesante.domain.population.RegistryColumns;
 import fr.espacesante.domain.population.RegistryRow;
 import fr.espacesante.domain.population.UnreadableFileException;
-import fr.espacesante.domain.port.out.RegistryFiles;
+import fr.espacesante.domain.population.port.out.RegistryFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

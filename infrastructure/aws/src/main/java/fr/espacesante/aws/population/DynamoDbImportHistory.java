@@ -4,7 +4,7 @@ import fr.espacesante.aws.SortableInstants;
 import fr.espacesante.domain.population.ImportRun;
 import fr.espacesante.domain.population.ImportSummary;
 import fr.espacesante.domain.population.RegistryFile;
-import fr.espacesante.domain.port.out.ImportHistory;
+import fr.espacesante.domain.population.port.out.ImportHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

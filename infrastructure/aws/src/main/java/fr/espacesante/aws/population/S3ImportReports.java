@@ -2,7 +2,7 @@ package fr.espacesante.aws.population;
 
 import fr.espacesante.domain.population.ImportSummary;
 import fr.espacesante.domain.population.RegistryFile;
-import fr.espacesante.domain.port.out.ImportReports;
+import fr.espacesante.domain.population.port.out.ImportReports;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

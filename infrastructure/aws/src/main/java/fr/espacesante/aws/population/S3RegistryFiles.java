@@ -2,7 +2,7 @@ package fr.espacesante.aws.population;
 
 import fr.espacesante.domain.population.RegistryFile;
 import fr.espacesante.domain.population.UnreadableFileException;
-import fr.espacesante.domain.port.out.RegistryFiles;
+import fr.espacesante.domain.population.port.out.RegistryFiles;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 

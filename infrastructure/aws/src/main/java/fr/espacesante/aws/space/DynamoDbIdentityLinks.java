@@ -1,6 +1,6 @@
 package fr.espacesante.aws.space;
 
-import fr.espacesante.domain.port.out.IdentityLinks;
+import fr.espacesante.domain.space.port.out.IdentityLinks;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package fr.espacesante.aws.space;
 
 import fr.espacesante.domain.access.SpaceAccess;
-import fr.espacesante.domain.port.out.Spaces;
+import fr.espacesante.domain.space.port.out.Spaces;
 import fr.espacesante.domain.space.NotificationPreferences;
 import fr.espacesante.domain.space.Space;
 import fr.espacesante.domain.space.SpaceNotFoundException;

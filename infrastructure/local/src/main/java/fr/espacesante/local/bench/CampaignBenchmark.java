@@ -9,7 +9,7 @@ import fr.espacesante.domain.campaign.WavePlan;
 import fr.espacesante.domain.campaign.WavePlanning;
 import fr.espacesante.domain.campaign.WaveSender;
 import fr.espacesante.domain.campaign.WorkingDays;
-import fr.espacesante.domain.port.out.CrashPoints;
+import fr.espacesante.domain.campaign.port.out.CrashPoints;
 import fr.espacesante.local.LocalStack;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package fr.espacesante.domain.port.out;
+package fr.espacesante.domain.campaign.port.out;
 
 /**
  * Where a run may die: called between every two steps of a notification. Production passes

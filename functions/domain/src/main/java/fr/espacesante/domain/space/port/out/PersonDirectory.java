@@ -1,4 +1,4 @@
-package fr.espacesante.domain.port.out;
+package fr.espacesante.domain.space.port.out;
 
 import fr.espacesante.domain.space.RegisteredPerson;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package fr.espacesante.domain.port.out;
+package fr.espacesante.domain.document.port.out;
 
 import fr.espacesante.domain.document.Document;
 import fr.espacesante.domain.document.DocumentCategory;

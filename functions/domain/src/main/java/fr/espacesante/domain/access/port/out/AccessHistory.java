@@ -1,4 +1,4 @@
-package fr.espacesante.domain.port.out;
+package fr.espacesante.domain.access.port.out;
 
 import fr.espacesante.domain.access.AccessEntry;
 import java.util.List;

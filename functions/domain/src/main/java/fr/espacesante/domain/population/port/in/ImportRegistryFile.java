@@ -1,4 +1,4 @@
-package fr.espacesante.domain.port.in;
+package fr.espacesante.domain.population.port.in;
 
 import fr.espacesante.domain.population.ImportRun;
 import fr.espacesante.domain.population.RegistryFile;

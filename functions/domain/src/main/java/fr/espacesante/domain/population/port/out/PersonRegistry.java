@@ -1,4 +1,4 @@
-package fr.espacesante.domain.port.out;
+package fr.espacesante.domain.population.port.out;
 
 import fr.espacesante.domain.person.RegistryPerson;
 import java.util.List;

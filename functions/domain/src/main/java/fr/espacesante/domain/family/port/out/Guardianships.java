@@ -1,4 +1,4 @@
-package fr.espacesante.domain.port.out;
+package fr.espacesante.domain.family.port.out;
 
 import fr.espacesante.domain.family.Guardianship;
 import java.util.List;

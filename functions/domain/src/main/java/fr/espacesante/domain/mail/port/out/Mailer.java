@@ -1,4 +1,4 @@
-package fr.espacesante.domain.port.out;
+package fr.espacesante.domain.mail.port.out;
 
 /** Sends e-mail. Messages never carry health content: only that something happened and where to look. */
 public interface Mailer {

@@ -1,4 +1,4 @@
-package fr.espacesante.domain.port.out;
+package fr.espacesante.domain.campaign.port.out;
 
 import java.util.List;
 
