@@ -16,6 +16,21 @@ import fr.espacesante.aws.person.DynamoDbPersonDirectory;
 import fr.espacesante.aws.space.DynamoDbIdentityLinks;
 import fr.espacesante.aws.space.DynamoDbSpaces;
 import fr.espacesante.aws.time.ServiceClock;
+import fr.espacesante.domain.access.port.out.AccessHistory;
+import fr.espacesante.domain.campaign.port.out.CampaignAudit;
+import fr.espacesante.domain.campaign.port.out.LetterOffice;
+import fr.espacesante.domain.campaign.port.out.NotificationLedger;
+import fr.espacesante.domain.campaign.port.out.NotificationQueue;
+import fr.espacesante.domain.campaign.port.out.Objections;
+import fr.espacesante.domain.campaign.port.out.Waves;
+import fr.espacesante.domain.document.port.out.DocumentCatalog;
+import fr.espacesante.domain.document.port.out.DocumentStorage;
+import fr.espacesante.domain.family.port.out.Guardianships;
+import fr.espacesante.domain.mail.port.out.Mailer;
+import fr.espacesante.domain.space.port.out.AttemptCounters;
+import fr.espacesante.domain.space.port.out.IdentityLinks;
+import fr.espacesante.domain.space.port.out.PersonDirectory;
+import fr.espacesante.domain.space.port.out.Spaces;
 import fr.espacesante.domain.access.AccessPolicy;
 import fr.espacesante.domain.access.SpaceAccessGuard;
 import fr.espacesante.domain.campaign.CampaignNotices;
@@ -28,7 +43,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The adapters a function needs, built from its environment (the template's variables) once, at
- * cold start. Each function takes only what it uses; clients are created on first use.
+ * cold start, handed out as the domain's ports. Each function takes only what it uses; clients are
+ * created on first use. The sweep's adapter is the one exception: its read-unit counter, a storage
+ * detail, is read by the campaign benchmark.
  */
 public final class AwsAdapters {
 
@@ -82,44 +99,44 @@ public final class AwsAdapters {
         return new CampaignNotices(env("SERVICE_URL"));
     }
 
-    public DynamoDbPersonDirectory persons() {
+    public PersonDirectory persons() {
         return new DynamoDbPersonDirectory(dynamoDb(), enhanced(), env("PERSONS_TABLE"));
     }
 
-    public DynamoDbSpaces spaces() {
+    public Spaces spaces() {
         return new DynamoDbSpaces(dynamoDb(), enhanced(), env("SPACES_TABLE"));
     }
 
-    public DynamoDbGuardianships guardianships() {
+    public Guardianships guardianships() {
         return new DynamoDbGuardianships(dynamoDb(), env("GUARDIANSHIPS_TABLE"), env("SPACES_TABLE"));
     }
 
-    public DynamoDbIdentityLinks identityLinks() {
+    public IdentityLinks identityLinks() {
         return new DynamoDbIdentityLinks(dynamoDb(), env("IDENTITY_LINKS_TABLE"), env("PERSONS_TABLE"));
     }
 
-    public DynamoDbAccessHistory accessHistory() {
+    public AccessHistory accessHistory() {
         return new DynamoDbAccessHistory(dynamoDb(), enhanced(), env("ACCESS_HISTORY_TABLE"),
                 env("SPACES_TABLE"));
     }
 
-    public SpaceAccessGuard guard(DynamoDbAccessHistory history) {
+    public SpaceAccessGuard guard(AccessHistory history) {
         return new SpaceAccessGuard(new AccessPolicy(), history, clock);
     }
 
-    public DynamoDbAttemptCounters attemptCounters() {
+    public AttemptCounters attemptCounters() {
         return new DynamoDbAttemptCounters(dynamoDb(), env("ATTEMPTS_TABLE"));
     }
 
-    public DynamoDbWaves waves() {
+    public Waves waves() {
         return new DynamoDbWaves(dynamoDb(), env("WAVES_TABLE"));
     }
 
-    public DynamoDbNotificationQueue notificationQueue() {
+    public NotificationQueue notificationQueue() {
         return new DynamoDbNotificationQueue(dynamoDb(), env("PERSONS_TABLE"));
     }
 
-    public DynamoDbNotificationLedger ledger() {
+    public NotificationLedger ledger() {
         return new DynamoDbNotificationLedger(dynamoDb(), env("NOTIFICATIONS_TABLE"), env("PERSONS_TABLE"), env("WAVES_TABLE"));
     }
 
@@ -128,28 +145,28 @@ public final class AwsAdapters {
                 env("CAMPAIGN_STATE_TABLE"));
     }
 
-    public DynamoDbObjections objections() {
+    public Objections objections() {
         return new DynamoDbObjections(dynamoDb(), env("PERSONS_TABLE"), env("WAVES_TABLE"));
     }
 
-    public DynamoDbCampaignAudit campaignAudit() {
+    public CampaignAudit campaignAudit() {
         return new DynamoDbCampaignAudit(dynamoDb(), env("CAMPAIGN_AUDIT_TABLE"));
     }
 
-    public SesMailer mailer() {
+    public Mailer mailer() {
         return new SesMailer(AwsClients.ses(), env("SENDER_ADDRESS"), env("SES_CONFIGURATION_SET"));
     }
 
-    public S3LetterOffice letterOffice() {
+    public LetterOffice letterOffice() {
         return new S3LetterOffice(AwsClients.s3(), env("LETTERS_BUCKET"), new PdfLetters(campaignNotices()));
     }
 
-    public fr.espacesante.aws.document.DynamoDbDocumentCatalog documentCatalog() {
+    public DocumentCatalog documentCatalog() {
         return new fr.espacesante.aws.document.DynamoDbDocumentCatalog(dynamoDb(), env("DOCUMENTS_TABLE"), clock);
     }
 
     /** Path-style pre-signed URLs, valid on AWS for our bucket names and what S3-compatible servers expect. */
-    public fr.espacesante.aws.document.S3DocumentStorage documentStorage() {
+    public DocumentStorage documentStorage() {
         var presigner = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
                 .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
                         .pathStyleAccessEnabled(true).build())
