@@ -47,7 +47,6 @@ final class DocumentsRoutes {
     static final String PRO_REPLACE = "POST /pro/documents/remplacement";
 
     private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern CHILD_REFERENCE = Pattern.compile("[0-9a-f]{20}");
     private static final Pattern LOINC = Pattern.compile("[0-9]{1,7}-[0-9]");
     private static final int DEFAULT_PAGE = 20;
     private static final int MAX_PAGE = 100;
@@ -133,10 +132,7 @@ final class DocumentsRoutes {
 
     /** A parent acts in a child's space with ?enfant=reference; otherwise everyone acts in their own. */
     private Representation.Acting acting(Citizen citizen, ApiRequest request) {
-        Optional<String> child = request.query("enfant").isPresent()
-                ? Optional.of(Fields.identifier(request.query("enfant"), "enfant", CHILD_REFERENCE))
-                : Optional.empty();
-        return representation.actingIn(citizen.subject(), child);
+        return representation.actingIn(citizen.subject(), Fields.childReference(request));
     }
 
     private String patientSpace(JsonNode body) {

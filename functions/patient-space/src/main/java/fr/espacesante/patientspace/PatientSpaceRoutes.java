@@ -23,7 +23,6 @@ import fr.espacesante.domain.space.SpaceActivation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,8 +46,6 @@ final class PatientSpaceRoutes {
     static final String ATTACH_CHILD = "POST /espace/enfants";
     static final String CHILDREN = "GET /espace/enfants";
 
-    /** A child's reference: 20 hex digits of a hash of both person keys. */
-    static final Pattern CHILD_REFERENCE = Pattern.compile("[0-9a-f]{20}");
     private static final int DEFAULT_PAGE = 20;
     private static final int MAX_PAGE = 100;
 
@@ -101,10 +98,7 @@ final class PatientSpaceRoutes {
 
     /** Who acts, in which space: the citizen in their own, or as legal representative with {@code ?enfant=}. */
     private Representation.Acting acting(Citizen citizen, ApiRequest request) {
-        Optional<String> child = request.query("enfant").isPresent()
-                ? Optional.of(Fields.identifier(request.query("enfant"), "enfant", CHILD_REFERENCE))
-                : Optional.empty();
-        return representation.actingIn(citizen.subject(), child);
+        return representation.actingIn(citizen.subject(), Fields.childReference(request));
     }
 
     /** Applies a change to who may access the space, then answers who may access it now. */

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 public final class Fields {
 
     private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Pattern CHILD_REFERENCE = Pattern.compile("[0-9a-f]{20}");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     /** Dates of this service's world: births, care, waves. */
     private static final LocalDate EARLIEST = LocalDate.of(1890, 1, 1);
@@ -146,6 +147,13 @@ public final class Fields {
             throw ApiError.invalid("IDENTIFIANT_INVALIDE", "L'identifiant « " + field + " » n'est pas valide.");
         }
         return value;
+    }
+
+    /** A child's reference ({@code ?enfant=}, 20 hex digits) when a parent acts in a child's space. */
+    public static Optional<String> childReference(ApiRequest request) {
+        return request.query("enfant").isPresent()
+                ? Optional.of(identifier(request.query("enfant"), "enfant", CHILD_REFERENCE))
+                : Optional.empty();
     }
 
     private static Optional<String> rawText(JsonNode body, String field) {
