@@ -5,6 +5,7 @@ import fr.espacesante.domain.access.AccessPolicy;
 import fr.espacesante.domain.access.SpaceAccessGuard;
 import fr.espacesante.domain.document.SharedRecord;
 import fr.espacesante.domain.family.Representation;
+import java.util.concurrent.Executors;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -18,7 +19,8 @@ public class DocumentsFunction implements ApplicationContextInitializer<GenericA
         Registrations.http(context, FUNCTION_NAME, (adapters, callers) -> {
             var policy = new AccessPolicy();
             var record = new SharedRecord(adapters.spaces(), adapters.documentCatalog(), adapters.documentStorage(),
-                    new SpaceAccessGuard(policy, adapters.accessHistory(), adapters.clock()), policy, adapters.clock());
+                    new SpaceAccessGuard(policy, adapters.accessHistory(), adapters.clock()), policy, adapters.clock(),
+                    Executors.newVirtualThreadPerTaskExecutor());
             return new DocumentsRoutes(record,
                     new Representation(adapters.identityLinks(), adapters.guardianships(), adapters.clock()),
                     adapters.nirProtection()).routes(callers);

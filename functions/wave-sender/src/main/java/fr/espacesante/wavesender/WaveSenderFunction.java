@@ -3,7 +3,6 @@ package fr.espacesante.wavesender;
 import fr.espacesante.aws.function.Registrations;
 import fr.espacesante.aws.AwsAdapters;
 import fr.espacesante.domain.campaign.WaveSender;
-import fr.espacesante.domain.campaign.port.out.CrashPoints;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,15 +21,15 @@ public class WaveSenderFunction implements ApplicationContextInitializer<Generic
     @Override
     public void initialize(GenericApplicationContext context) {
         Registrations.task(context, FUNCTION_NAME, adapters -> {
-            WaveSender sender = sender(adapters, CrashPoints.NONE);
+            WaveSender sender = sender(adapters);
             return event -> report(sender.run("run-" + UUID.randomUUID()));
         });
     }
 
-    /** The sender over AWS; tests pass their own crash points. */
-    public static WaveSender sender(AwsAdapters adapters, CrashPoints crashPoints) {
+    /** The sender over AWS. */
+    public static WaveSender sender(AwsAdapters adapters) {
         return new WaveSender(adapters.waves(), adapters.notificationQueue(), adapters.ledger(), adapters.persons(),
-                adapters.mailer(), adapters.letterOffice(), adapters.codes(), adapters.campaignNotices(), crashPoints,
+                adapters.mailer(), adapters.letterOffice(), adapters.codes(), adapters.campaignNotices(),
                 adapters.clock(), Duration.ofSeconds(Long.parseLong(adapters.env("SEND_LEASE_SECONDS"))),
                 adapters.objectionDays(), Integer.parseInt(adapters.env("SEND_WORKERS")));
     }

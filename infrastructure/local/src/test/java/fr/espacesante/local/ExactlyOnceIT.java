@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.espacesante.aws.AwsAdapters;
 import fr.espacesante.domain.campaign.OneTimeCode;
-import fr.espacesante.domain.campaign.SimulatedCrash;
 import fr.espacesante.domain.campaign.Wave;
 import fr.espacesante.domain.campaign.WavePlan;
 import fr.espacesante.domain.campaign.WavePlanning;
 import fr.espacesante.domain.campaign.WaveSender;
 import fr.espacesante.domain.nir.Nir;
 import fr.espacesante.domain.nir.NirProtection;
-import fr.espacesante.domain.campaign.port.out.CrashPoints;
-import fr.espacesante.domain.campaign.port.out.CrashPoints.Step;
+import fr.espacesante.local.support.CrashPoints;
+import fr.espacesante.local.support.CrashPoints.SimulatedCrash;
+import fr.espacesante.local.support.CrashPoints.Step;
 import fr.espacesante.local.support.Campaigns;
 import fr.espacesante.local.support.Http;
 import fr.espacesante.local.support.LocalStackSupport;
@@ -79,7 +79,7 @@ class ExactlyOnceIT {
             }
             if (crash) {
                 crashes.get(step).incrementAndGet();
-                throw new SimulatedCrash(step.name());
+                throw new SimulatedCrash(step);
             }
         }
 
@@ -241,8 +241,9 @@ class ExactlyOnceIT {
     }
 
     private static WaveSender sender(AwsAdapters adapters, CrashPoints crashes, MutableClock clock) {
-        return new WaveSender(adapters.waves(), adapters.notificationQueue(), adapters.ledger(), adapters.persons(),
-                adapters.mailer(), adapters.letterOffice(), adapters.codes(), adapters.campaignNotices(), crashes, clock,
+        return new WaveSender(adapters.waves(), adapters.notificationQueue(), crashes.ledger(adapters.ledger()),
+                adapters.persons(), crashes.mailer(adapters.mailer()), crashes.letters(adapters.letterOffice()), adapters.codes(),
+                adapters.campaignNotices(), clock,
                 LEASE, adapters.objectionDays(), Integer.parseInt(adapters.env("SEND_WORKERS")));
     }
 

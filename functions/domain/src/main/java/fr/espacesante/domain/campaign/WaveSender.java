@@ -1,7 +1,5 @@
 package fr.espacesante.domain.campaign;
 
-import fr.espacesante.domain.campaign.port.out.CrashPoints;
-import fr.espacesante.domain.campaign.port.out.CrashPoints.Step;
 import fr.espacesante.domain.campaign.port.out.LetterOffice;
 import fr.espacesante.domain.mail.port.out.Mailer;
 import fr.espacesante.domain.campaign.port.out.NotificationLedger;
@@ -65,7 +63,6 @@ public final class WaveSender {
     private final LetterOffice letters;
     private final OneTimeCode codes;
     private final CampaignNotices notices;
-    private final CrashPoints crashPoints;
     private final Clock clock;
     private final Duration lease;
     private final int objectionDays;
@@ -73,7 +70,7 @@ public final class WaveSender {
 
     public WaveSender(Waves waves, NotificationQueue queue, NotificationLedger ledger, PersonDirectory persons,
                       Mailer mailer, LetterOffice letters, OneTimeCode codes, CampaignNotices notices,
-                      CrashPoints crashPoints, Clock clock, Duration lease, int objectionDays, int workers) {
+                      Clock clock, Duration lease, int objectionDays, int workers) {
         this.waves = waves;
         this.queue = queue;
         this.ledger = ledger;
@@ -82,7 +79,6 @@ public final class WaveSender {
         this.letters = letters;
         this.codes = codes;
         this.notices = notices;
-        this.crashPoints = crashPoints;
         this.clock = clock;
         this.lease = lease;
         this.objectionDays = objectionDays;
@@ -127,7 +123,6 @@ public final class WaveSender {
         inParallel(toDeliver, n -> deliver(n, runId, today, counts)).forEach(letter -> letter.ifPresent(l -> batches.add(l.batchId())));
         int sent = toDeliver.size();
         for (String batchId : batches) {
-            crashPoints.reached(Step.BEFORE_MANIFEST);
             writeManifestIfComplete(wave.waveId(), batchId, counts);
         }
         if (sent > 0) {
@@ -153,17 +148,12 @@ public final class WaveSender {
                     }
                     empty = false;
                     List<Optional<Notification>> claims = inParallel(page, person -> {
-                        crashPoints.reached(Step.BEFORE_CLAIM);
                         Notification fresh = new Notification(person.personKey(), wave.waveId(),
                                 codes.lookupHash(codes.codeFor(person.personKey(), wave.waveId())),
                                 today.plusDays(objectionDays),
                                 person.hasEmail() ? Notification.Channel.EMAIL : Notification.Channel.LETTER,
                                 Notification.State.CLAIMED, runId, leaseUntil, runId, Optional.empty(), Optional.empty());
-                        Optional<Notification> claimed = ledger.claim(fresh);
-                        if (claimed.isPresent()) {
-                            crashPoints.reached(Step.AFTER_CLAIM);
-                        }
-                        return claimed;
+                        return ledger.claim(fresh);
                     });
                     int claimedNow = 0;
                     for (Optional<Notification> claimed : claims) {
@@ -197,16 +187,13 @@ public final class WaveSender {
                 if (!ledger.markSending(current)) {
                     return Optional.empty();
                 }
-                crashPoints.reached(Step.AFTER_MARK_SENDING);
             }
             try {
                 String messageId = mailer.send(notices.notificationEmail(person.contact().email().get(), code,
                         current.deadline()));
-                crashPoints.reached(Step.AFTER_EMAIL_ACCEPTED);
                 if (ledger.markSent(current, messageId, clock.instant())) {
                     counts.emails.incrementAndGet();
                 }
-                crashPoints.reached(Step.AFTER_MARK_SENT);
                 return Optional.empty();
             } catch (Mailer.RejectedException rejected) {
                 LocalDate deadline = today.plusDays(objectionDays);
@@ -223,11 +210,9 @@ public final class WaveSender {
         String key = letters.store(new NotificationLetter(current.waveId(), current.personKey(),
                 person.identity().firstNames() + " " + person.identity().lastName(), person.contact().address(), code,
                 current.deadline(), today));
-        crashPoints.reached(Step.AFTER_LETTER_STORED);
         if (ledger.markSent(current, key, clock.instant())) {
             counts.letters.incrementAndGet();
         }
-        crashPoints.reached(Step.AFTER_MARK_SENT);
         return Optional.of(current);
     }
 

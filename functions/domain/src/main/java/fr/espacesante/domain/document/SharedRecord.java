@@ -25,7 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -45,7 +44,8 @@ public final class SharedRecord {
      * Independent DynamoDB round trips of one request run side by side: the page of documents and the
      * recorded decision; the pending document and the recorded decision.
      */
-    private static final Executor PARALLEL = Executors.newVirtualThreadPerTaskExecutor();
+    /** Runs one storage call alongside another (the adapters' choice: virtual threads on Lambda). */
+    private final Executor parallel;
 
     /** A deposit accepted: the document id and where to PUT its bytes. */
     public record UploadGrant(Document document, DocumentStorage.UploadTicket ticket) {
@@ -59,7 +59,8 @@ public final class SharedRecord {
     private final Clock clock;
 
     public SharedRecord(Spaces spaces, DocumentCatalog catalog, DocumentStorage storage, SpaceAccessGuard guard,
-                        AccessPolicy policy, Clock clock) {
+                        AccessPolicy policy, Clock clock, Executor parallel) {
+        this.parallel = parallel;
         this.catalog = catalog;
         this.storage = storage;
         this.guard = guard;
@@ -114,7 +115,7 @@ public final class SharedRecord {
         // history write fails) is never given a URL and expires on its own.
         boolean likelyAllowed = policy.decide(access.apply(recent.lastSeen(spaceKey))).allowed();
         CompletableFuture<Void> pending = likelyAllowed
-                ? CompletableFuture.runAsync(() -> catalog.createPending(document), PARALLEL)
+                ? CompletableFuture.runAsync(() -> catalog.createPending(document), parallel)
                 : CompletableFuture.completedFuture(null);
         try {
             decided(spaceKey, access, document.documentId());
@@ -138,7 +139,7 @@ public final class SharedRecord {
                                      Optional<String> cursor, Optional<String> emergencyJustification) {
         // The page is read while the decision is recorded: nothing of it leaves before that.
         CompletableFuture<DocumentCatalog.Page> listed = CompletableFuture.supplyAsync(
-                () -> catalog.list(spaceKey, filter, limit, cursor), PARALLEL);
+                () -> catalog.list(spaceKey, filter, limit, cursor), parallel);
         Resource wholeSpace = Resource.of(Resource.Kind.SPACE);
         Function<Space, AccessRequest> listing = s -> {
             AccessRequest readSpace = new AccessRequest(actor, s.access(), wholeSpace, Action.READ, emergencyJustification);

@@ -9,7 +9,6 @@ import fr.espacesante.domain.campaign.WavePlan;
 import fr.espacesante.domain.campaign.WavePlanning;
 import fr.espacesante.domain.campaign.WaveSender;
 import fr.espacesante.domain.campaign.WorkingDays;
-import fr.espacesante.domain.campaign.port.out.CrashPoints;
 import fr.espacesante.local.LocalStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +79,7 @@ public final class CampaignBenchmark {
                 .plan(new WavePlan(List.of("31"), false, day, Optional.empty(), 10_000_000, persons), "bench");
         WaveSender sender = new WaveSender(adapters.waves(), adapters.notificationQueue(), adapters.ledger(),
                 adapters.persons(), adapters.mailer(), adapters.letterOffice(), adapters.codes(), adapters.campaignNotices(),
-                CrashPoints.NONE, clock, Duration.ofMinutes(5), adapters.objectionDays(),
+                clock, Duration.ofMinutes(5), adapters.objectionDays(),
                 Integer.parseInt(adapters.env("SEND_WORKERS")));
         long start = System.nanoTime();
         WaveSender.RunReport report = sender.run("bench");
