@@ -51,7 +51,6 @@ public interface CrashPoints {
 
             @Override
             public String writeManifest(String waveId, String batchId, List<ManifestLine> lines) {
-                reached(Step.BEFORE_MANIFEST);
                 return letters.writeManifest(waveId, batchId, lines);
             }
         };
@@ -102,8 +101,10 @@ public interface CrashPoints {
                 ledger.switchToLetter(notification, reason, batchId, deadline, leaseUntil);
             }
 
+            /** The sender reads a batch only to write its manifest if it is complete. */
             @Override
             public List<Notification> batch(String waveId, String batchId) {
+                crash.reached(Step.BEFORE_MANIFEST);
                 return ledger.batch(waveId, batchId);
             }
 
