@@ -77,9 +77,12 @@ final class LocalGateway implements AutoCloseable {
     private final JwtAuthorizers authorizers;
     private final FunctionHost functions;
     private final LocalEndpoints localEndpoints;
+    /** The web frontend, on the same origin (CloudFront in front of the site bucket and the API). */
+    private final StaticSite site;
 
     LocalGateway(int port, List<FunctionDef> definitions, List<String> publicRoutes, JwtAuthorizers authorizers,
-                 FunctionHost functions, LocalEndpoints localEndpoints) throws IOException {
+                 FunctionHost functions, LocalEndpoints localEndpoints, StaticSite site) throws IOException {
+        this.site = site;
         this.authorizers = authorizers;
         this.functions = functions;
         this.localEndpoints = localEndpoints;
@@ -168,6 +171,12 @@ final class LocalGateway implements AutoCloseable {
             }
             String requestId = UUID.randomUUID().toString();
             Optional<Map.Entry<BoundRoute, Matcher>> match = match(method, path);
+            if (match.isEmpty() && site != null && (method.equals("GET") || method.equals("HEAD"))) {
+                Optional<Response> file = site.serve(path);
+                if (file.isPresent()) {
+                    return file.get();
+                }
+            }
             if (match.isEmpty()) {
                 return reply(Response.json(404, Map.of("message", "Not Found")),
                         new AccessLogLine(requestId, Instant.now(), method, "-", path, 404, null, sourceIp(exchange)));

@@ -57,14 +57,18 @@ public final class LocalStack implements AutoCloseable {
         Path logs = Files.createDirectories(data == null ? Files.createTempDirectory("espace-local-") : data.resolve("logs"));
 
         issuers = track(OidcIssuers.start(settings.oidcPort()));
-        template = SamTemplate.load(root.resolve("template.yaml"), parameters(issuers));
+        // The gateway's port is chosen now: it is the web space's origin (ServiceUrl), which e-mails
+        // link to and the documents bucket's CORS rule names.
+        int gatewayPort = settings.gatewayPort() == 0 ? freePort() : settings.gatewayPort();
+        template = SamTemplate.load(root.resolve("template.yaml"), parameters(issuers, "http://127.0.0.1:" + gatewayPort));
 
         int dynamoPort = freePort();
         dynamoDbServer = track(DynamoDbLocalServer.start(dynamoPort, data == null ? null : Files.createDirectories(data.resolve("dynamodb"))));
         S3Relay relay = new S3Relay();
         // The same persistent S3 store as ./espace run, in tests too (in a temporary folder): the upload
         // journey meets the very store a developer's browser meets.
-        s3Server = track(S3LocalServer.start(0, (data == null ? logs : data).resolve("s3"), ACCESS_KEY, SECRET_KEY, relay));
+        s3Server = track(S3LocalServer.start(0, (data == null ? logs : data).resolve("s3"), ACCESS_KEY, SECRET_KEY, relay,
+                documentsCors()));
         sesServer = track(SesLocalServer.start(root.resolve("infrastructure/local/src/main/node"),
                 settings.sesPort() == 0 ? freePort() : settings.sesPort(), logs.resolve("ses.log")));
 
@@ -79,8 +83,8 @@ public final class LocalStack implements AutoCloseable {
         notifications = track(new S3Notifications(definitions, functions));
         relay.target = notifications;
         scheduler = track(new LocalScheduler(definitions, functions, settings.automaticSchedules()));
-        gateway = track(new LocalGateway(settings.gatewayPort(), definitions, template.publicRoutes(),
-                new JwtAuthorizers(template.authorizers()), functions, new LocalEndpoints(this)));
+        gateway = track(new LocalGateway(gatewayPort, definitions, template.publicRoutes(),
+                new JwtAuthorizers(template.authorizers()), functions, new LocalEndpoints(this), site(root)));
     }
 
     public static LocalStack start(Settings settings) {
@@ -92,9 +96,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The values the template's parameters take locally: local issuers, development-only NIR keys. */
-    private static Map<String, String> parameters(OidcIssuers issuers) {
+    private static Map<String, String> parameters(OidcIssuers issuers, String serviceUrl) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("Stage", "dev");
+        p.put("ServiceUrl", serviceUrl);
         p.put("CitizenIssuerUrl", issuers.issuerUrl(OidcIssuers.CITIZEN));
         p.put("ProfessionalIssuerUrl", issuers.issuerUrl(OidcIssuers.PROFESSIONAL));
         p.put("AdminIssuerUrl", issuers.issuerUrl(OidcIssuers.ADMIN));
@@ -145,6 +150,34 @@ public final class LocalStack implements AutoCloseable {
             }
             buckets.add(name);
         });
+    }
+
+    /** The documents bucket's CORS rule, from the template. */
+    @SuppressWarnings("unchecked")
+    private S3LocalServer.CorsRule documentsCors() {
+        Object configuration = template.resolve(template.properties("DocumentsBucket").get("CorsConfiguration"));
+        List<Map<String, Object>> rules = configuration instanceof Map<?, ?> c
+                ? (List<Map<String, Object>>) ((Map<String, Object>) c).get("CorsRules") : List.of();
+        if (rules == null || rules.isEmpty()) {
+            return new S3LocalServer.CorsRule(List.of(), List.of(), List.of(), List.of());
+        }
+        Map<String, Object> rule = rules.getFirst();
+        java.util.function.Function<String, List<String>> strings = key -> rule.get(key) instanceof List<?> l
+                ? l.stream().map(String::valueOf).toList() : List.of();
+        return new S3LocalServer.CorsRule(strings.apply("AllowedOrigins"), strings.apply("AllowedMethods"),
+                strings.apply("AllowedHeaders"), strings.apply("ExposedHeaders"));
+    }
+
+    /** The built web frontend, its configuration (issuers, client ids) and what its pages may connect to. */
+    private StaticSite site(Path root) {
+        String config = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(Map.of(
+                "citizen", Map.of("authority", issuers.issuerUrl(OidcIssuers.CITIZEN),
+                        "clientId", template.resolve(Map.of("Ref", "CitizenAudience")).toString(), "scope", "openid"),
+                "admin", Map.of("authority", issuers.issuerUrl(OidcIssuers.ADMIN),
+                        "clientId", template.resolve(Map.of("Ref", "AdminAudience")).toString(),
+                        "scope", "openid " + template.resolve(Map.of("Ref", "AdminScope")))));
+        String oidcOrigin = java.net.URI.create(issuers.issuerUrl(OidcIssuers.CITIZEN)).resolve("/").toString().replaceAll("/$", "");
+        return new StaticSite(root.resolve("web/dist"), config, oidcOrigin + " " + s3Server.endpoint());
     }
 
     static int freePort() {

@@ -1,5 +1,8 @@
 package fr.espacesante.local;
 
+import java.util.List;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +43,12 @@ final class S3LocalServer implements AutoCloseable {
         this.port = port;
     }
 
-    static S3LocalServer start(int port, Path dataDir, String accessKey, String secretKey, ObjectCreated listener) {
+    /** The CORS rule S3 applies to browsers (the template's, of the documents bucket). */
+    record CorsRule(List<String> origins, List<String> methods, List<String> headers, List<String> exposed) {
+    }
+
+    static S3LocalServer start(int port, Path dataDir, String accessKey, String secretKey, ObjectCreated listener,
+                               CorsRule cors) {
         BlobStore store;
         if (dataDir == null) {
             store = new TransientNio2BlobStore();
@@ -57,6 +65,7 @@ final class S3LocalServer implements AutoCloseable {
                 .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                 .ignoreUnknownHeaders(true)
+                .corsRules(new CrossOriginResourceSharing(cors.origins(), cors.methods(), cors.headers(), cors.exposed(), ""))
                 .build();
         try {
             proxy.start();

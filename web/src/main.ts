@@ -1,0 +1,101 @@
+import '@gouvfr/dsfr/dist/dsfr.min.css';
+import '@gouvfr/dsfr/dist/utility/icons/icons-system/icons-system.min.css';
+import '@gouvfr/dsfr/dist/utility/icons/icons-user/icons-user.min.css';
+import '@gouvfr/dsfr/dist/dsfr.module.min.js';
+import { ApiError } from './api';
+import { completeLogin, configure, currentUser, login, logout, type Population } from './auth';
+import { loadConfig } from './config';
+import { h } from './dom';
+import { documents } from './pages/documents';
+import { imports, waves } from './pages/operator';
+import { accessPage, activation, childBanner, children, dashboard, history, settings } from './pages/patient';
+import { home, objection } from './pages/public';
+import { alert, pageTitle } from './ui';
+
+interface Route { title: string; population?: Population; render: (main: HTMLElement) => void | Promise<void> }
+
+const main = document.getElementById('contenu') as HTMLElement;
+const header = document.getElementById('entete') as HTMLElement;
+const banner = document.getElementById('bandeau') as HTMLElement;
+
+const routes: Record<string, Route> = {
+  '#/': { title: 'Accueil', render: m => home(m, () => void login('citizen', '#/tableau-de-bord'), () => void login('admin', '#/operateur')) },
+  '#/opposition': { title: 'Opposition', render: objection },
+  '#/activation': { title: 'Activation', population: 'citizen', render: m => activation(m, () => { window.location.hash = '#/tableau-de-bord'; }) },
+  '#/tableau-de-bord': { title: 'Tableau de bord', population: 'citizen', render: dashboard },
+  '#/documents': { title: 'Mes documents', population: 'citizen', render: documents },
+  '#/acces': { title: 'Qui peut voir mon espace', population: 'citizen', render: accessPage },
+  '#/historique': { title: 'Historique des accès', population: 'citizen', render: history },
+  '#/enfants': { title: 'Mes enfants', population: 'citizen', render: m => children(m, drawChrome) },
+  '#/parametres': { title: 'Paramètres', population: 'citizen', render: settings },
+  '#/operateur': { title: 'Imports du registre', population: 'admin', render: imports },
+  '#/operateur/vagues': { title: 'Vagues de notification', population: 'admin', render: waves },
+};
+
+const PATIENT_MENU: Array<[string, string]> = [['#/tableau-de-bord', 'Tableau de bord'], ['#/documents', 'Mes documents'],
+  ['#/acces', 'Qui peut voir mon espace'], ['#/historique', 'Historique'], ['#/enfants', 'Mes enfants'], ['#/parametres', 'Paramètres']];
+const OPERATOR_MENU: Array<[string, string]> = [['#/operateur', 'Imports du registre'], ['#/operateur/vagues', 'Vagues']];
+
+async function drawChrome(): Promise<void> {
+  const citizen = await currentUser('citizen');
+  const operator = await currentUser('admin');
+  const who: Population | null = citizen ? 'citizen' : operator ? 'admin' : null;
+  const menu = who === 'citizen' ? PATIENT_MENU : who === 'admin' ? OPERATOR_MENU : [['#/', 'Accueil'], ['#/opposition', 'M’opposer']] as Array<[string, string]>;
+  const current = window.location.hash || '#/';
+  const account = who
+    ? h('button', { type: 'button', class: 'fr-btn fr-icon-logout-box-r-line', id: 'deconnexion',
+      onclick: async () => { await logout(who); window.location.hash = '#/'; await drawChrome(); } }, 'Se déconnecter')
+    : h('button', { type: 'button', class: 'fr-btn fr-icon-account-circle-line', id: 'connexion',
+      onclick: () => void login('citizen', '#/tableau-de-bord') }, 'Se connecter');
+  const brand = h('div', { class: 'fr-header__brand fr-enlarge-link' },
+    h('div', { class: 'fr-header__brand-top' },
+      h('div', { class: 'fr-header__logo' }, h('p', { class: 'fr-logo' }, 'République', h('br'), 'Française'))),
+    h('div', { class: 'fr-header__service' },
+      h('a', { href: '#/', title: 'Accueil — Espace Santé' }, h('p', { class: 'fr-header__service-title' }, 'Espace Santé')),
+      h('p', { class: 'fr-header__service-tagline' }, 'Mon espace numérique de santé')));
+  const tools = h('div', { class: 'fr-header__tools' },
+    h('div', { class: 'fr-header__tools-links' }, h('ul', { class: 'fr-btns-group' }, h('li', {}, account))));
+  const nav = h('nav', { class: 'fr-nav', id: 'navigation-principale', role: 'navigation', 'aria-label': 'Menu principal' },
+    h('ul', { class: 'fr-nav__list' }, menu.map(([href, text]) => h('li', { class: 'fr-nav__item' },
+      h('a', { class: 'fr-nav__link', href, 'aria-current': current === href ? 'page' : null }, text)))));
+  header.replaceChildren(
+    h('div', { class: 'fr-header__body' }, h('div', { class: 'fr-container' }, h('div', { class: 'fr-header__body-row' }, brand, tools))),
+    h('div', { class: 'fr-header__menu' }, h('div', { class: 'fr-container' }, nav)));
+  childBanner(banner, () => void drawChrome());
+}
+
+async function show(): Promise<void> {
+  const hash = window.location.hash || '#/';
+  const route = routes[hash];
+  await drawChrome();
+  if (!route) {
+    main.replaceChildren(...pageTitle('Page introuvable'), h('p', {}, h('a', { href: '#/' }, 'Revenir à l’accueil')));
+    document.title = 'Page introuvable — Espace Santé';
+    return;
+  }
+  document.title = `${route.title} — Espace Santé`;
+  if (route.population && !(await currentUser(route.population))) {
+    await login(route.population, hash);
+    return;
+  }
+  try {
+    await route.render(main);
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'ESPACE_NON_ACTIVE') {
+      window.location.hash = '#/activation';
+      return;
+    }
+    main.replaceChildren(...pageTitle(route.title), alert('error', e instanceof ApiError ? e.message : 'Une erreur inattendue est survenue.'));
+  }
+  main.focus({ preventScroll: true });
+}
+
+async function start(): Promise<void> {
+  configure(await loadConfig());
+  const next = await completeLogin().catch(() => '#/');
+  if (next) window.history.replaceState(null, '', `/${next}`);
+  window.addEventListener('hashchange', () => void show());
+  await show();
+}
+
+void start();

@@ -1,0 +1,80 @@
+import { api, ApiError } from '../api';
+import { frenchDate, frenchDateTime, h } from '../dom';
+import { alert, button, field, loading, pageTitle, submit } from '../ui';
+
+interface ImportRun { importId: string; fichier: string; debut: string; fin: string; lignesLues: number; personnesCreees: number;
+  coordonneesMisesAJour: number; inchangees: number; rejetees: number; complet: boolean; erreurFichier: string | null; rapport: string }
+interface Progress { ciblees: number; envoyeesParEmail: number; envoyeesParCourrier: number; echecs: number; oppositions: number; espacesCrees: number }
+interface Wave { id: string; statut: string; departements: string[]; debut: string; fin: string | null; parJour: number; parMinute: number;
+  progression: Progress; creeeLe: string; creePar: string }
+
+const WAVE_STATUS: Record<string, string> = { ACTIVE: 'En cours', PAUSED: 'Suspendue', CANCELLED: 'Annulée', COMPLETED: 'Terminée' };
+
+export async function imports(main: HTMLElement): Promise<void> {
+  main.replaceChildren(...pageTitle('Imports du registre'), loading('des imports'));
+  const runs = await api<{ imports: ImportRun[] }>('GET', '/admin/population/imports?limite=50', undefined, 'admin');
+  main.replaceChildren(...pageTitle('Imports du registre', 'Chaque fichier déposé par l’assurance maladie, avec ses comptes et son rapport.'),
+    runs.imports.length === 0 ? h('p', {}, 'Aucun import pour l’instant.') :
+      h('div', { class: 'fr-table' }, h('table', {}, h('caption', {}, 'Derniers imports, du plus récent au plus ancien'),
+        h('thead', {}, h('tr', {}, ['Fichier', 'Début', 'Lues', 'Créées', 'Mises à jour', 'Inchangées', 'Rejetées', 'État']
+          .map(t => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, runs.imports.map(r => h('tr', {},
+          h('td', {}, r.fichier), h('td', {}, frenchDateTime(r.debut)), h('td', {}, String(r.lignesLues)),
+          h('td', {}, String(r.personnesCreees)), h('td', {}, String(r.coordonneesMisesAJour)), h('td', {}, String(r.inchangees)),
+          h('td', {}, String(r.rejetees)), h('td', {}, r.complet ? 'Complet' : `Incomplet${r.erreurFichier ? ` : ${r.erreurFichier}` : ''}`)))))));
+}
+
+export async function waves(main: HTMLElement): Promise<void> {
+  const feedback = h('div', { 'aria-live': 'polite' });
+  const list = h('div', { 'aria-live': 'polite' });
+  const departments = field('departements', 'Départements', { hint: 'Séparés par des virgules, par exemple 31, 44, 80', required: true });
+  const start = field('debut', 'Début', { type: 'date', required: true });
+  const end = field('fin', 'Fin (facultative)', { type: 'date' });
+  const perDay = field('parJour', 'Envois par jour', { type: 'number', required: true, value: '10000', inputmode: 'numeric' });
+  const perMinute = field('parMinute', 'Envois par minute', { type: 'number', required: true, value: '100', inputmode: 'numeric' });
+  const form = h('form', { novalidate: true, class: 'fr-mb-4w' }, h('fieldset', { class: 'fr-fieldset' },
+    h('legend', { class: 'fr-fieldset__legend' }, 'Planifier une vague'), feedback,
+    departments.group, start.group, end.group, perDay.group, perMinute.group,
+    h('button', { type: 'submit', class: 'fr-btn' }, 'Planifier')));
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    void submit(form, [departments, start, end, perDay, perMinute], feedback, async () => {
+      const wave = await api<Wave>('POST', '/admin/vagues', {
+        departements: departments.input.value.split(',').map(d => d.trim()).filter(Boolean),
+        debut: start.input.value, fin: end.input.value || null,
+        parJour: Number(perDay.input.value), parMinute: Number(perMinute.input.value) }, 'admin');
+      feedback.replaceChildren(alert('success', `Vague planifiée : ${wave.progression.ciblees} personnes ciblées.`));
+      await load();
+    });
+  });
+  async function change(wave: Wave, action: 'suspension' | 'reprise' | 'annulation'): Promise<void> {
+    try {
+      await api('POST', `/admin/vagues/${wave.id}/${action}`, {}, 'admin');
+      await load();
+    } catch (e) {
+      feedback.replaceChildren(alert('error', (e as ApiError).message));
+    }
+  }
+  async function load(): Promise<void> {
+    const all = await api<{ vagues: Wave[] }>('GET', '/admin/vagues', undefined, 'admin');
+    list.replaceChildren(all.vagues.length === 0 ? h('p', {}, 'Aucune vague planifiée.') :
+      h('ul', { class: 'fr-raw-list' }, all.vagues.map(w => {
+        const p = w.progression;
+        const done = p.envoyeesParEmail + p.envoyeesParCourrier;
+        const barId = `progression-${w.id}`;
+        return h('li', { class: 'fr-mb-3w', 'data-vague': w.id },
+          h('h3', { class: 'fr-h6' }, `Vague ${w.departements.join(', ')} du ${frenchDate(w.debut)} — ${WAVE_STATUS[w.statut] ?? w.statut}`),
+          h('label', { class: 'fr-label', for: barId }, `Notifiées : ${done} sur ${p.ciblees}`),
+          h('progress', { id: barId, max: Math.max(p.ciblees, 1), value: done }),
+          h('p', { class: 'fr-text--sm' }, `Courriels ${p.envoyeesParEmail} · courriers ${p.envoyeesParCourrier} · échecs ${p.echecs} · oppositions ${p.oppositions} · espaces créés ${p.espacesCrees}`),
+          h('ul', { class: 'fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm' },
+            w.statut === 'ACTIVE' ? h('li', {}, button('Suspendre', () => void change(w, 'suspension'), 'secondary')) : null,
+            w.statut === 'PAUSED' ? h('li', {}, button('Reprendre', () => void change(w, 'reprise'), 'secondary')) : null,
+            w.statut === 'ACTIVE' || w.statut === 'PAUSED' ? h('li', {}, button('Annuler', () => void change(w, 'annulation'), 'tertiary')) : null));
+      })));
+  }
+  main.replaceChildren(...pageTitle('Vagues de notification', 'Planifier, suivre et piloter l’envoi des codes par courriel et par courrier.'),
+    form, h('h2', {}, 'Vagues'), button('Actualiser', () => void load(), 'tertiary'), list);
+  list.replaceChildren(loading('des vagues'));
+  await load();
+}

@@ -1,0 +1,249 @@
+import { actFor, actingFor, api, ApiError } from '../api';
+import { frenchDate, frenchDateTime, h } from '../dom';
+import { alert, button, field, loading, pageTitle, submit } from '../ui';
+
+export interface Space {
+  statut: string; creeLe: string; creation: string; activeLe: string | null; email: string | null;
+  notifications: { nouveauxDocuments: boolean; messages: boolean; rappelsAgenda: boolean };
+  accesUrgence: boolean; medecinTraitant: string | null;
+}
+
+interface Access { rpps: string; nom: string; regle: string; regleLibelle: string }
+interface AccessView { professionnels: Access[]; bloques: Access[]; accesUrgence: boolean }
+export interface HistoryEntry {
+  date: string; acteur: { type: string; identifiant: string | null; nom: string | null; profession: string | null };
+  ressource: string; element: string | null; action: string; regle: string; regleLibelle: string; autorise: boolean;
+  justification: string | null;
+}
+interface HistoryPage { acces: HistoryEntry[]; suivant: string | null }
+interface Child { reference: string; prenoms: string; dateNaissance: string; accord: string; autreParent: string | null; majeur: boolean }
+
+/** Activation: with the code of the letter or e-mail, or with identity. */
+export function activation(main: HTMLElement, done: () => void): void {
+  const code = field('code', 'Code reçu par courriel ou courrier', { hint: 'Dix caractères, par exemple ABCDE-FGHJK', autocomplete: 'one-time-code' });
+  const codeFeedback = h('div');
+  const byCode = h('form', { novalidate: true }, h('fieldset', { class: 'fr-fieldset' },
+    h('legend', { class: 'fr-fieldset__legend' }, 'Avec votre code'), codeFeedback, code.group,
+    h('button', { type: 'submit', class: 'fr-btn' }, 'Activer avec mon code')));
+  byCode.addEventListener('submit', e => {
+    e.preventDefault();
+    void submit(byCode, [code], codeFeedback, async () => {
+      await api('POST', '/espace/activation', { code: code.input.value });
+      done();
+    });
+  });
+  const ins = field('ins', 'Numéro de sécurité sociale', { hint: '15 chiffres, sans espace', required: true, inputmode: 'numeric', autocomplete: 'off' });
+  const born = field('dateNaissance', 'Date de naissance', { type: 'date', required: true, autocomplete: 'bday' });
+  const name = field('nomNaissance', 'Nom de naissance', { required: true, autocomplete: 'family-name' });
+  const feedback = h('div');
+  const byIdentity = h('form', { novalidate: true }, h('fieldset', { class: 'fr-fieldset' },
+    h('legend', { class: 'fr-fieldset__legend' }, 'Avec votre identité'), feedback, ins.group, born.group, name.group,
+    h('button', { type: 'submit', class: 'fr-btn' }, 'Activer mon espace')));
+  byIdentity.addEventListener('submit', e => {
+    e.preventDefault();
+    void submit(byIdentity, [ins, born, name], feedback, async () => {
+      await api('POST', '/espace/activation',
+        { ins: ins.input.value.replace(/\s/g, ''), dateNaissance: born.input.value, nomNaissance: name.input.value });
+      done();
+    });
+  });
+  main.replaceChildren(...pageTitle('Activer mon espace santé',
+    'Prouvez une seule fois que vous êtes bien l’assuré : votre connexion est ensuite rattachée à votre espace.'),
+  h('div', { class: 'fr-grid-row fr-grid-row--gutters' },
+    h('div', { class: 'fr-col-12 fr-col-md-6' }, byCode), h('div', { class: 'fr-col-12 fr-col-md-6' }, byIdentity)));
+}
+
+export async function dashboard(main: HTMLElement): Promise<void> {
+  main.replaceChildren(...pageTitle('Mon tableau de bord'), loading('de votre espace'));
+  const [space, documents, history] = await Promise.all([
+    api<Space>('GET', '/espace'),
+    api<{ documents: DocumentView[] }>('GET', '/espace/documents?limite=5'),
+    api<HistoryPage>('GET', '/espace/historique?limite=5'),
+  ]);
+  const lastVisit = window.sessionStorage.getItem('espace.derniere-visite');
+  window.sessionStorage.setItem('espace.derniere-visite', new Date().toISOString());
+  const news = documents.documents.filter(d => !lastVisit || d.deposeLe > lastVisit);
+  main.replaceChildren(...pageTitle('Mon tableau de bord',
+    space.activeLe ? `Espace activé le ${frenchDate(space.activeLe)}.` : 'Votre espace est ouvert.'),
+  h('div', { class: 'fr-grid-row fr-grid-row--gutters' },
+    h('section', { class: 'fr-col-12 fr-col-md-6', 'aria-labelledby': 'nouveaux-documents' },
+      h('h2', { id: 'nouveaux-documents' }, 'Nouveaux documents'),
+      news.length === 0 ? h('p', {}, 'Aucun nouveau document depuis votre dernière visite.')
+        : h('ul', {}, news.map(d => h('li', {}, `${d.titre} — ${frenchDate(d.dateSoins)}`))),
+      h('a', { class: 'fr-link', href: '#/documents' }, 'Tous mes documents')),
+    h('section', { class: 'fr-col-12 fr-col-md-6', 'aria-labelledby': 'derniers-acces' },
+      h('h2', { id: 'derniers-acces' }, 'Derniers accès à mon espace'),
+      history.acces.length === 0 ? h('p', {}, 'Aucun accès enregistré.')
+        : h('ul', {}, history.acces.map(a => h('li', {}, `${frenchDateTime(a.date)} — ${actor(a)} — ${a.regleLibelle}`))),
+      h('a', { class: 'fr-link', href: '#/historique' }, 'Tout l’historique'))));
+}
+
+export interface DocumentView {
+  id: string; statut: string; motifRejet: string | null; categorie: string; codeLoinc: string | null; dateSoins: string;
+  titre: string; typeContenu: string; taille: number; sha256: string | null;
+  auteur: { type: string; rpps: string | null; nom: string | null; profession: string | null };
+  retenuJusquAnnonce: boolean; masqueParLePatient: boolean; masqueAuxRepresentants: boolean; deposeLe: string;
+}
+
+export const CATEGORIES: Array<[string, string]> = [
+  ['ordonnance', 'Ordonnance'], ['biologie', 'Biologie'], ['imagerie', 'Imagerie'],
+  ['compte-rendu-hospitalier', 'Compte rendu hospitalier'], ['compte-rendu-consultation', 'Compte rendu de consultation'],
+  ['vaccination', 'Vaccination'], ['document-patient', 'Document personnel'], ['autre', 'Autre'],
+];
+
+export function actor(a: HistoryEntry): string {
+  if (a.acteur.type === 'PATIENT') return 'Vous';
+  if (a.acteur.type === 'REPRESENTANT_LEGAL') return 'Un représentant légal';
+  return [a.acteur.nom, a.acteur.profession ? `(${a.acteur.profession})` : null, a.acteur.identifiant ? `RPPS ${a.acteur.identifiant}` : null]
+    .filter(Boolean).join(' ');
+}
+
+export async function history(main: HTMLElement): Promise<void> {
+  const professional = field('professionnel', 'Professionnel (RPPS)', { hint: '11 chiffres', inputmode: 'numeric' });
+  const rule = field('regle', 'Règle d’accès', { choices: [['', 'Toutes'], ['titulaire', 'Vous-même'],
+    ['medecin-traitant', 'Médecin traitant'], ['consentement', 'Consentement'], ['bris-de-glace', 'Accès en urgence'],
+    ['auteur-document', 'Auteur du document'], ['representant-legal', 'Représentant légal'],
+    ['professionnel-bloque', 'Professionnel bloqué'], ['sans-autorisation', 'Sans autorisation']] });
+  const feedback = h('div');
+  const results = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { novalidate: true, class: 'fr-mb-3w' }, feedback,
+    h('div', { class: 'fr-grid-row fr-grid-row--gutters' },
+      h('div', { class: 'fr-col-12 fr-col-md-5' }, professional.group), h('div', { class: 'fr-col-12 fr-col-md-5' }, rule.group),
+      h('div', { class: 'fr-col-12 fr-col-md-2' }, h('button', { type: 'submit', class: 'fr-btn fr-mt-md-4w' }, 'Filtrer'))));
+  const cursors: Array<string | null> = [null];
+  async function load(cursor: string | null): Promise<void> {
+    const query = new URLSearchParams({ limite: '20' });
+    if (professional.input.value) query.set('professionnel', professional.input.value.trim());
+    if (rule.input.value) query.set('regle', rule.input.value);
+    if (cursor) query.set('curseur', cursor);
+    results.replaceChildren(loading('de l’historique'));
+    const page = await api<HistoryPage>('GET', `/espace/historique?${query}`);
+    results.replaceChildren(page.acces.length === 0 ? h('p', {}, 'Aucun accès ne correspond.') :
+      h('div', { class: 'fr-table' }, h('table', {},
+        h('caption', {}, 'Accès à mon espace, du plus récent au plus ancien'),
+        h('thead', {}, h('tr', {}, ['Date', 'Qui', 'Quoi', 'Action', 'Règle', 'Résultat'].map(t => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, page.acces.map(a => h('tr', {},
+          h('td', {}, frenchDateTime(a.date)), h('td', {}, actor(a)),
+          h('td', {}, a.ressource + (a.element ? ` (${a.element.slice(0, 8)})` : '')),
+          h('td', {}, a.action), h('td', {}, a.regleLibelle, a.justification ? h('p', { class: 'fr-text--xs' }, `Justification : ${a.justification}`) : null),
+          h('td', {}, a.autorise ? 'Autorisé' : 'Refusé')))))),
+    h('ul', { class: 'fr-btns-group fr-btns-group--inline fr-mt-2w' },
+      cursors.length > 1 ? h('li', {}, button('Page précédente', () => { cursors.pop(); void run(cursors[cursors.length - 1]); }, 'secondary')) : null,
+      page.suivant ? h('li', {}, button('Page suivante', () => { cursors.push(page.suivant); void run(page.suivant); }, 'secondary')) : null));
+  }
+  function run(cursor: string | null): Promise<void> {
+    return submit(form, [professional, rule], feedback, () => load(cursor));
+  }
+  form.addEventListener('submit', e => { e.preventDefault(); cursors.splice(1); void run(null); });
+  main.replaceChildren(...pageTitle('Historique des accès', 'Chaque lecture, dépôt ou refus est enregistré : qui, quand, quoi et sous quelle règle.'), form, results);
+  await run(null);
+}
+
+export async function accessPage(main: HTMLElement): Promise<void> {
+  main.replaceChildren(...pageTitle('Qui peut voir mon espace'), loading('des accès'));
+  const overview = await api<AccessView>('GET', '/espace/acces');
+  const feedback = h('div', { 'aria-live': 'polite' });
+  const doctor = field('rpps', 'Numéro RPPS de votre médecin traitant', { hint: '11 chiffres', inputmode: 'numeric' });
+  const doctorForm = h('form', { novalidate: true }, doctor.group, h('button', { type: 'submit', class: 'fr-btn' }, 'Désigner'));
+  doctorForm.addEventListener('submit', e => {
+    e.preventDefault();
+    void submit(doctorForm, [doctor], feedback, async () => { await api('PUT', '/espace/medecin-traitant', { rpps: doctor.input.value.trim() }); await accessPage(main); });
+  });
+  const block = field('bloquer', 'Numéro RPPS du professionnel à bloquer', { hint: '11 chiffres', inputmode: 'numeric' });
+  const blockForm = h('form', { novalidate: true }, block.group, h('button', { type: 'submit', class: 'fr-btn fr-btn--secondary' }, 'Bloquer'));
+  blockForm.addEventListener('submit', e => {
+    e.preventDefault();
+    void submit(blockForm, [block], feedback, async () => { await api('PUT', `/espace/professionnels-bloques/${encodeURIComponent(block.input.value.trim())}`); await accessPage(main); });
+  });
+  const toggleId = 'acces-urgence';
+  const toggle = h('input', { type: 'checkbox', id: toggleId, class: 'fr-toggle__input', checked: overview.accesUrgence,
+    onchange: async () => {
+      try {
+        await api('PUT', '/espace/acces-urgence', { actif: toggle.checked });
+        feedback.replaceChildren(alert('success', toggle.checked ? 'Accès en urgence activé.' : 'Accès en urgence désactivé.'));
+      } catch (e) {
+        toggle.checked = !toggle.checked;
+        feedback.replaceChildren(alert('error', (e as ApiError).message));
+      }
+    } });
+  main.replaceChildren(...pageTitle('Qui peut voir mon espace', 'Les professionnels qui peuvent ouvrir votre espace maintenant, et sous quelle règle.'),
+    feedback,
+    h('h2', {}, 'Professionnels autorisés'),
+    overview.professionnels.length === 0 ? h('p', {}, 'Aucun professionnel n’a accès à votre espace pour l’instant.') :
+      h('ul', {}, overview.professionnels.map(p => h('li', {}, `${p.nom || 'Professionnel'} — RPPS ${p.rpps} — ${p.regleLibelle} `,
+        p.regle === 'consentement' ? button('Retirer mon consentement', () => void api('DELETE', `/espace/consentements/${p.rpps}`).then(() => accessPage(main)), 'tertiary') : null))),
+    h('h2', {}, 'Professionnels bloqués'),
+    overview.bloques.length === 0 ? h('p', {}, 'Aucun professionnel bloqué.') :
+      h('ul', {}, overview.bloques.map(p => h('li', {}, `RPPS ${p.rpps} `,
+        button('Débloquer', () => void api('DELETE', `/espace/professionnels-bloques/${p.rpps}`).then(() => accessPage(main)), 'tertiary')))),
+    h('h2', {}, 'Accès en urgence'),
+    h('div', { class: 'fr-toggle' }, toggle, h('label', { class: 'fr-toggle__label', for: toggleId },
+      'Autoriser un professionnel des urgences à ouvrir mon espace avec une justification écrite')),
+    h('div', { class: 'fr-grid-row fr-grid-row--gutters fr-mt-3w' },
+      h('div', { class: 'fr-col-12 fr-col-md-6' }, h('h2', {}, 'Médecin traitant'), doctorForm),
+      h('div', { class: 'fr-col-12 fr-col-md-6' }, h('h2', {}, 'Bloquer un professionnel'), blockForm)));
+}
+
+export async function children(main: HTMLElement, refresh: () => void): Promise<void> {
+  main.replaceChildren(...pageTitle('Mes enfants'), loading('de vos enfants'));
+  const list = await api<{ enfants: Child[] }>('GET', '/espace/enfants');
+  const ins = field('ins', 'Numéro de sécurité sociale de l’enfant', { hint: '15 chiffres', required: true, inputmode: 'numeric', autocomplete: 'off' });
+  const born = field('dateNaissance', 'Date de naissance de l’enfant', { type: 'date', required: true });
+  const name = field('nomNaissance', 'Nom de naissance de l’enfant', { required: true });
+  const other = field('accordAutreParent', 'Nom de l’autre parent qui a donné son accord', { hint: 'Laissez vide si vous exercez seul l’autorité parentale' });
+  const sole = h('input', { type: 'checkbox', id: 'autorite-exclusive', name: 'autoriteParentaleExclusive' });
+  const feedback = h('div');
+  const form = h('form', { novalidate: true }, feedback, ins.group, born.group, name.group, other.group,
+    h('div', { class: 'fr-checkbox-group fr-mb-3w' }, sole, h('label', { class: 'fr-label', for: 'autorite-exclusive' }, 'J’exerce seul l’autorité parentale')),
+    h('button', { type: 'submit', class: 'fr-btn' }, 'Rattacher l’espace de mon enfant'));
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    void submit(form, [ins, born, name, other], feedback, async () => {
+      await api('POST', '/espace/enfants', { ins: ins.input.value.replace(/\s/g, ''), dateNaissance: born.input.value,
+        nomNaissance: name.input.value, accordAutreParent: other.input.value || null,
+        autoriteParentaleExclusive: sole.checked || null });
+      await children(main, refresh);
+    });
+  });
+  main.replaceChildren(...pageTitle('Mes enfants', 'Vous agissez dans l’espace santé de vos enfants mineurs jusqu’à leurs 18 ans.'),
+    list.enfants.length === 0 ? h('p', {}, 'Aucun enfant rattaché à votre compte.') :
+      h('ul', { class: 'fr-mb-4w' }, list.enfants.map(c => h('li', {}, `${c.prenoms}, né(e) le ${frenchDate(c.dateNaissance)} `,
+        c.majeur ? h('span', { class: 'fr-badge' }, 'Majeur') : button(`Agir pour ${c.prenoms}`, () => {
+          actFor({ reference: c.reference, prenoms: c.prenoms });
+          refresh();
+          window.location.hash = '#/documents';
+        }, 'secondary')))),
+    h('h2', {}, 'Rattacher un enfant'), form);
+}
+
+export async function settings(main: HTMLElement): Promise<void> {
+  main.replaceChildren(...pageTitle('Paramètres'), loading('de vos paramètres'));
+  const space = await api<Space>('GET', '/espace');
+  const email = field('email', 'Adresse électronique', { type: 'email', autocomplete: 'email', value: space.email ?? '' });
+  const boxes = ([['nouveauxDocuments', 'Me prévenir d’un nouveau document'], ['messages', 'Me prévenir d’un nouveau message'],
+    ['rappelsAgenda', 'Me rappeler mes rendez-vous la veille']] as Array<[keyof Space['notifications'], string]>).map(([key, label]) => {
+    const input = h('input', { type: 'checkbox', id: `notif-${key}`, name: key, checked: space.notifications[key] });
+    return { key, input, group: h('div', { class: 'fr-checkbox-group' }, input, h('label', { class: 'fr-label', for: `notif-${key}` }, label)) };
+  });
+  const feedback = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { novalidate: true }, feedback, email.group,
+    h('fieldset', { class: 'fr-fieldset' }, h('legend', { class: 'fr-fieldset__legend' }, 'Avis par courriel (jamais le contenu)'), boxes.map(b => b.group)),
+    h('button', { type: 'submit', class: 'fr-btn' }, 'Enregistrer'));
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    void submit(form, [email], feedback, async () => {
+      const notifications = Object.fromEntries(boxes.map(b => [b.key, b.input.checked]));
+      await api('PUT', '/espace/coordonnees', { email: email.input.value || null, notifications });
+      feedback.replaceChildren(alert('success', 'Vos paramètres sont enregistrés.'));
+    });
+  });
+  main.replaceChildren(...pageTitle('Paramètres', 'Vos coordonnées et les avis que vous souhaitez recevoir.'), form);
+}
+
+export function childBanner(host: HTMLElement, refresh: () => void): void {
+  const child = actingFor();
+  host.replaceChildren(child ? h('div', { class: 'fr-notice fr-notice--info', role: 'region', 'aria-label': 'Espace de votre enfant' },
+    h('div', { class: 'fr-container' }, h('div', { class: 'fr-notice__body' },
+      h('p', { class: 'fr-notice__title' }, `Vous agissez dans l’espace santé de ${child.prenoms}, en tant que représentant légal.`),
+      button('Revenir à mon espace', () => { actFor(null); refresh(); window.location.hash = '#/tableau-de-bord'; }, 'tertiary')))) : '');
+}

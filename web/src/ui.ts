@@ -1,0 +1,92 @@
+import { ApiError } from './api';
+import { h, uid } from './dom';
+
+/** A DSFR alert; errors are announced (role=alert), information politely. */
+export function alert(kind: 'error' | 'success' | 'info' | 'warning', message: string, title?: string): HTMLElement {
+  return h('div', { class: `fr-alert fr-alert--${kind} fr-alert--sm fr-mb-3w`, role: kind === 'error' ? 'alert' : 'status' },
+    title ? h('h3', { class: 'fr-alert__title' }, title) : null,
+    h('p', {}, message));
+}
+
+export function loading(what: string): HTMLElement {
+  return h('p', { class: 'fr-text--sm', role: 'status', 'aria-live': 'polite' }, `Chargement ${what}…`);
+}
+
+export interface Field {
+  group: HTMLElement;
+  input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+  name: string;
+  showError(message: string | null): void;
+}
+
+/** A labelled DSFR field whose error message sits next to it and is linked with aria-describedby. */
+export function field(name: string, label: string, options: {
+  type?: string; hint?: string; required?: boolean; autocomplete?: string; inputmode?: string;
+  choices?: Array<[string, string]>; value?: string; multiline?: boolean; maxlength?: number;
+} = {}): Field {
+  const id = uid(name);
+  const errorId = `${id}-erreur`;
+  const hintId = `${id}-aide`;
+  let input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+  const common = { id, name, class: options.choices ? 'fr-select' : 'fr-input', required: options.required ?? false,
+    'aria-describedby': options.hint ? hintId : null };
+  if (options.choices) {
+    input = h('select', common, options.choices.map(([value, text]) => h('option', { value, selected: value === options.value }, text)));
+  } else if (options.multiline) {
+    input = h('textarea', { ...common, maxlength: options.maxlength ?? null, rows: 3 }, options.value ?? '');
+  } else {
+    input = h('input', { ...common, type: options.type ?? 'text', autocomplete: options.autocomplete ?? null,
+      inputmode: options.inputmode ?? null, value: options.value ?? null, maxlength: options.maxlength ?? null });
+  }
+  const error = h('p', { id: errorId, class: 'fr-error-text', hidden: true });
+  const group = h('div', { class: options.choices ? 'fr-select-group' : 'fr-input-group' },
+    h('label', { class: 'fr-label', for: id }, label,
+      options.hint ? h('span', { class: 'fr-hint-text', id: hintId }, options.hint) : null),
+    input, error);
+  return {
+    group, input, name,
+    showError(message) {
+      const describedBy = [options.hint ? hintId : null, message ? errorId : null].filter(Boolean).join(' ');
+      if (describedBy) input.setAttribute('aria-describedby', describedBy); else input.removeAttribute('aria-describedby');
+      group.classList.toggle(options.choices ? 'fr-select-group--error' : 'fr-input-group--error', Boolean(message));
+      input.classList.toggle(options.choices ? 'fr-select--error' : 'fr-input--error', Boolean(message));
+      input.setAttribute('aria-invalid', message ? 'true' : 'false');
+      error.hidden = !message;
+      error.textContent = message ?? '';
+    },
+  };
+}
+
+/**
+ * Runs an action of a form: clears the old errors, shows the API's French message next to the field it
+ * names, or in an alert at the top of the form (announced), and re-enables the button.
+ */
+export async function submit(form: HTMLFormElement, fields: Field[], feedback: HTMLElement,
+                             action: () => Promise<void>): Promise<void> {
+  const button = form.querySelector('button[type=submit]') as HTMLButtonElement | null;
+  fields.forEach(f => f.showError(null));
+  feedback.replaceChildren();
+  if (button) button.disabled = true;
+  try {
+    await action();
+  } catch (e) {
+    const error = e instanceof ApiError ? e : new ApiError(0, 'ERREUR', 'Une erreur inattendue est survenue.');
+    const target = error.field ? fields.find(f => f.name === error.field) : undefined;
+    if (target) {
+      target.showError(error.message);
+      target.input.focus();
+    }
+    feedback.replaceChildren(alert('error', error.message));
+  } finally {
+    if (button) button.disabled = false;
+  }
+}
+
+export function button(label: string, onclick: (e: Event) => void, kind: 'primary' | 'secondary' | 'tertiary' = 'primary',
+                       attrs: Record<string, string> = {}): HTMLButtonElement {
+  return h('button', { type: 'button', class: `fr-btn${kind === 'primary' ? '' : ` fr-btn--${kind}`}`, onclick, ...attrs }, label);
+}
+
+export function pageTitle(text: string, lead?: string): HTMLElement[] {
+  return [h('h1', {}, text), lead ? h('p', { class: 'fr-text--lead' }, lead) : null].filter(Boolean) as HTMLElement[];
+}
