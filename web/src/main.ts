@@ -60,7 +60,8 @@ async function drawChrome(): Promise<void> {
       h('a', { class: 'fr-nav__link', href, 'aria-current': current === href ? 'page' : null }, text)))));
   header.replaceChildren(
     h('div', { class: 'fr-header__body' }, h('div', { class: 'fr-container' }, h('div', { class: 'fr-header__body-row' }, brand, tools))),
-    h('div', { class: 'fr-header__menu' }, h('div', { class: 'fr-container' }, nav)));
+    h('div', { class: 'fr-header__menu', id: 'menu' }, h('div', { class: 'fr-container' },
+      h('div', { class: 'fr-header__menu-links' }), nav)));
   childBanner(banner, () => void drawChrome());
 }
 
@@ -78,16 +79,26 @@ async function show(): Promise<void> {
     await login(route.population, hash);
     return;
   }
+  // Each navigation renders into its own container: a page still loading when the person moves on
+  // writes into a container that is no longer shown.
+  const view = h('div');
+  main.replaceChildren(view);
   try {
-    await route.render(main);
+    await route.render(view);
   } catch (e) {
     if (e instanceof ApiError && e.code === 'ESPACE_NON_ACTIVE') {
       window.location.hash = '#/activation';
       return;
     }
-    main.replaceChildren(...pageTitle(route.title), alert('error', e instanceof ApiError ? e.message : 'Une erreur inattendue est survenue.'));
+    view.replaceChildren(...pageTitle(route.title), alert('error', e instanceof ApiError ? e.message : 'Une erreur inattendue est survenue.'));
   }
-  main.focus({ preventScroll: true });
+  // The page's title takes the focus after a navigation, so a screen reader starts from it.
+  if (!view.isConnected) return;
+  const title = view.querySelector('h1');
+  if (title) {
+    title.setAttribute('tabindex', '-1');
+    title.focus({ preventScroll: true });
+  }
 }
 
 async function start(): Promise<void> {

@@ -38,21 +38,28 @@ export function field(name: string, label: string, options: {
     input = h('input', { ...common, type: options.type ?? 'text', autocomplete: options.autocomplete ?? null,
       inputmode: options.inputmode ?? null, value: options.value ?? null, maxlength: options.maxlength ?? null });
   }
-  const error = h('p', { id: errorId, class: 'fr-error-text', hidden: true });
-  const group = h('div', { class: options.choices ? 'fr-select-group' : 'fr-input-group' },
+  // Present only while there is an error: DSFR shows .fr-error-text whatever its hidden attribute says.
+  const error = h('p', { id: errorId, class: 'fr-error-text' });
+  const inner = h('div', { class: options.choices ? 'fr-select-group' : 'fr-input-group' },
     h('label', { class: 'fr-label', for: id }, label,
       options.hint ? h('span', { class: 'fr-hint-text', id: hintId }, options.hint) : null),
-    input, error);
+    input);
+  const group = h('div', { class: 'fr-fieldset__element' }, inner);
   return {
     group, input, name,
     showError(message) {
       const describedBy = [options.hint ? hintId : null, message ? errorId : null].filter(Boolean).join(' ');
       if (describedBy) input.setAttribute('aria-describedby', describedBy); else input.removeAttribute('aria-describedby');
-      group.classList.toggle(options.choices ? 'fr-select-group--error' : 'fr-input-group--error', Boolean(message));
+      inner.classList.toggle(options.choices ? 'fr-select-group--error' : 'fr-input-group--error', Boolean(message));
       input.classList.toggle(options.choices ? 'fr-select--error' : 'fr-input--error', Boolean(message));
-      input.setAttribute('aria-invalid', message ? 'true' : 'false');
-      error.hidden = !message;
-      error.textContent = message ?? '';
+      if (message) {
+        input.setAttribute('aria-invalid', 'true');
+        error.textContent = message;
+        inner.append(error);
+      } else {
+        input.removeAttribute('aria-invalid');
+        error.remove();
+      }
     },
   };
 }
@@ -89,4 +96,9 @@ export function button(label: string, onclick: (e: Event) => void, kind: 'primar
 
 export function pageTitle(text: string, lead?: string): HTMLElement[] {
   return [h('h1', {}, text), lead ? h('p', { class: 'fr-text--lead' }, lead) : null].filter(Boolean) as HTMLElement[];
+}
+
+/** A form's submit button, laid out as a DSFR fieldset element. */
+export function submitButton(label: string, classes = 'fr-btn'): HTMLElement {
+  return h('div', { class: 'fr-fieldset__element' }, h('button', { type: 'submit', class: classes }, label));
 }

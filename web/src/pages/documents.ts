@@ -1,6 +1,6 @@
 import { api, ApiError } from '../api';
 import { frenchDate, h } from '../dom';
-import { alert, button, field, loading, pageTitle, submit } from '../ui';
+import { alert, button, field, loading, pageTitle, submit, submitButton } from '../ui';
 import { CATEGORIES, type DocumentView } from './patient';
 
 interface DocumentPage { documents: DocumentView[]; suivant: string | null }
@@ -20,7 +20,7 @@ export async function documents(main: HTMLElement): Promise<void> {
     h('div', { class: 'fr-grid-row fr-grid-row--gutters' },
       h('div', { class: 'fr-col-12 fr-col-md-4' }, category.group), h('div', { class: 'fr-col-6 fr-col-md-3' }, from.group),
       h('div', { class: 'fr-col-6 fr-col-md-3' }, to.group),
-      h('div', { class: 'fr-col-12 fr-col-md-2' }, h('button', { type: 'submit', class: 'fr-btn fr-mt-md-4w' }, 'Filtrer'))));
+      h('div', { class: 'fr-col-12 fr-col-md-2' }, submitButton('Filtrer', 'fr-btn fr-mt-md-4w'))));
   const cursors: Array<string | null> = [null];
 
   async function load(cursor: string | null): Promise<void> {
@@ -44,16 +44,17 @@ export async function documents(main: HTMLElement): Promise<void> {
   function row(d: DocumentView): HTMLElement {
     const actions = h('ul', { class: 'fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm' });
     const card = h('li', { class: 'fr-card fr-card--horizontal fr-mb-2w', 'data-document': d.id },
-      h('div', { class: 'fr-card__body' }, h('div', { class: 'fr-card__content' },
-        h('h2', { class: 'fr-card__title fr-h6' }, d.titre),
-        h('p', { class: 'fr-card__desc' }, `${CATEGORIES.find(c => c[0] === d.categorie)?.[1] ?? d.categorie} — soins du ${frenchDate(d.dateSoins)} — `
-          + (d.auteur.type === 'PATIENT' ? 'ajouté par vous' : `déposé par ${d.auteur.nom ?? 'un professionnel'}`)),
-        h('p', { class: 'fr-card__detail' },
-          h('span', { class: `fr-badge fr-badge--sm ${d.statut === 'AVAILABLE' ? 'fr-badge--success' : d.statut === 'REJECTED' ? 'fr-badge--error' : 'fr-badge--info'}` },
-            STATUS[d.statut] ?? d.statut),
-          d.masqueParLePatient ? h('span', { class: 'fr-badge fr-badge--sm fr-ml-1w' }, 'Masqué aux professionnels') : null),
-        d.motifRejet ? h('p', { class: 'fr-text--sm' }, `Motif du refus : ${d.motifRejet}`) : null,
-        actions)));
+      h('div', { class: 'fr-card__body' },
+        h('div', { class: 'fr-card__content' },
+          h('h2', { class: 'fr-card__title fr-h6' }, d.titre),
+          h('p', { class: 'fr-card__desc' }, `${CATEGORIES.find(c => c[0] === d.categorie)?.[1] ?? d.categorie} — soins du ${frenchDate(d.dateSoins)} — `
+            + (d.auteur.type === 'PATIENT' ? 'ajouté par vous' : `déposé par ${d.auteur.nom ?? 'un professionnel'}`)),
+          h('div', { class: 'fr-card__start' }, h('ul', { class: 'fr-badges-group' },
+            h('li', {}, h('p', { class: `fr-badge fr-badge--sm ${d.statut === 'AVAILABLE' ? 'fr-badge--success' : d.statut === 'REJECTED' ? 'fr-badge--error' : 'fr-badge--info'}` },
+              STATUS[d.statut] ?? d.statut)),
+            d.masqueParLePatient ? h('li', {}, h('p', { class: 'fr-badge fr-badge--sm' }, 'Masqué aux professionnels')) : null)),
+          d.motifRejet ? h('p', { class: 'fr-text--sm' }, `Motif du refus : ${d.motifRejet}`) : null),
+        h('div', { class: 'fr-card__footer' }, actions)));
     if (d.statut === 'AVAILABLE') {
       actions.append(
         h('li', {}, button('Télécharger', () => void download(d), 'secondary', { 'aria-label': `Télécharger ${d.titre}` })),
@@ -99,7 +100,7 @@ export async function documents(main: HTMLElement): Promise<void> {
           }
         })),
         h('li', {}, button('Annuler', () => { panel.remove(); }, 'secondary'))));
-    card.querySelector('.fr-card__content')?.append(panel);
+    card.querySelector('.fr-card__footer')?.append(panel);
     (panel.querySelector('button') as HTMLButtonElement).focus();
   }
 
@@ -115,15 +116,18 @@ function upload(done: () => Promise<void>): HTMLElement {
   const title = field('titre', 'Titre', { required: true, maxlength: 200 });
   const category = field('categorie', 'Catégorie', { choices: CATEGORIES, value: 'document-patient' });
   const date = field('dateSoins', 'Date des soins', { type: 'date', required: true, value: new Date().toISOString().slice(0, 10) });
-  const progress = h('progress', { id: 'progression', max: 100, value: 0, hidden: true });
-  const progressLabel = h('label', { for: 'progression', hidden: true, class: 'fr-label' }, 'Envoi du fichier');
+  const progress = h('progress', { id: 'progression', max: 100, value: 0 });
+  // A plain wrapper: DSFR's label styles would override a hidden attribute on the label itself.
+  const sending = h('div', { hidden: true }, h('label', { for: 'progression', class: 'fr-label' }, 'Envoi du fichier'), progress);
   const feedback = h('div', { 'aria-live': 'polite' });
   const form = h('form', { novalidate: true, class: 'fr-mb-4w' },
-    h('fieldset', { class: 'fr-fieldset' }, h('legend', { class: 'fr-fieldset__legend' }, 'Ajouter un document'), feedback,
-      h('div', { class: 'fr-upload-group fr-mb-3w' }, h('label', { class: 'fr-label', for: 'fichier' }, 'Fichier',
-        h('span', { class: 'fr-hint-text', id: 'fichier-aide' }, 'PDF, JPEG, PNG, texte, CDA R2 (XML) ou FHIR (JSON) ; 20 Mio au plus.')), file),
-      title.group, category.group, date.group, progressLabel, progress,
-      h('button', { type: 'submit', class: 'fr-btn' }, 'Ajouter')));
+    h('fieldset', { class: 'fr-fieldset' }, h('legend', { class: 'fr-fieldset__legend' }, 'Ajouter un document'),
+      h('div', { class: 'fr-fieldset__element' }, feedback),
+      h('div', { class: 'fr-fieldset__element' }, h('div', { class: 'fr-upload-group' },
+        h('label', { class: 'fr-label', for: 'fichier' }, 'Fichier',
+          h('span', { class: 'fr-hint-text', id: 'fichier-aide' }, 'PDF, JPEG, PNG, texte, CDA R2 (XML) ou FHIR (JSON) ; 20 Mio au plus.')), file)),
+      title.group, category.group, date.group, h('div', { class: 'fr-fieldset__element' }, sending),
+      submitButton('Ajouter', 'fr-btn')));
   form.addEventListener('submit', e => {
     e.preventDefault();
     void submit(form, [title, category, date], feedback, async () => {
@@ -131,8 +135,7 @@ function upload(done: () => Promise<void>): HTMLElement {
       if (!chosen) throw new ApiError(400, 'FICHIER_MANQUANT', 'Choisissez un fichier à ajouter.');
       const grant = await api<Grant>('POST', '/espace/documents', { categorie: category.input.value, dateSoins: date.input.value,
         titre: title.input.value || chosen.name, typeContenu: mediaType(chosen), taille: chosen.size });
-      progress.hidden = false;
-      progressLabel.hidden = false;
+      sending.hidden = false;
       await put(grant, chosen, percent => { progress.value = percent; });
       feedback.replaceChildren(alert('info', 'Fichier envoyé : vérification en cours.'));
       const checked = await until(grant.document.id);
@@ -140,8 +143,7 @@ function upload(done: () => Promise<void>): HTMLElement {
         ? alert('success', `« ${checked.titre} » est disponible dans votre espace.`)
         : alert('error', `Le fichier a été refusé : ${checked.motifRejet ?? 'contenu non reconnu'}.`));
       form.reset();
-      progress.hidden = true;
-      progressLabel.hidden = true;
+      sending.hidden = true;
       await done();
     });
   });

@@ -1,6 +1,6 @@
 import { api, ApiError } from '../api';
 import { frenchDate, frenchDateTime, h } from '../dom';
-import { alert, button, field, loading, pageTitle, submit } from '../ui';
+import { alert, button, field, loading, pageTitle, submit, submitButton } from '../ui';
 
 interface ImportRun { importId: string; fichier: string; debut: string; fin: string; lignesLues: number; personnesCreees: number;
   coordonneesMisesAJour: number; inchangees: number; rejetees: number; complet: boolean; erreurFichier: string | null; rapport: string }
@@ -33,9 +33,9 @@ export async function waves(main: HTMLElement): Promise<void> {
   const perDay = field('parJour', 'Envois par jour', { type: 'number', required: true, value: '10000', inputmode: 'numeric' });
   const perMinute = field('parMinute', 'Envois par minute', { type: 'number', required: true, value: '100', inputmode: 'numeric' });
   const form = h('form', { novalidate: true, class: 'fr-mb-4w' }, h('fieldset', { class: 'fr-fieldset' },
-    h('legend', { class: 'fr-fieldset__legend' }, 'Planifier une vague'), feedback,
+    h('legend', { class: 'fr-fieldset__legend' }, 'Planifier une vague'), h('div', { class: 'fr-fieldset__element' }, feedback),
     departments.group, start.group, end.group, perDay.group, perMinute.group,
-    h('button', { type: 'submit', class: 'fr-btn' }, 'Planifier')));
+    submitButton('Planifier', 'fr-btn')));
   form.addEventListener('submit', e => {
     e.preventDefault();
     void submit(form, [departments, start, end, perDay, perMinute], feedback, async () => {

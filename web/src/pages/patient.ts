@@ -1,6 +1,6 @@
 import { actFor, actingFor, api, ApiError } from '../api';
 import { frenchDate, frenchDateTime, h } from '../dom';
-import { alert, button, field, loading, pageTitle, submit } from '../ui';
+import { alert, button, field, loading, pageTitle, submit, submitButton } from '../ui';
 
 export interface Space {
   statut: string; creeLe: string; creation: string; activeLe: string | null; email: string | null;
@@ -23,8 +23,8 @@ export function activation(main: HTMLElement, done: () => void): void {
   const code = field('code', 'Code reçu par courriel ou courrier', { hint: 'Dix caractères, par exemple ABCDE-FGHJK', autocomplete: 'one-time-code' });
   const codeFeedback = h('div');
   const byCode = h('form', { novalidate: true }, h('fieldset', { class: 'fr-fieldset' },
-    h('legend', { class: 'fr-fieldset__legend' }, 'Avec votre code'), codeFeedback, code.group,
-    h('button', { type: 'submit', class: 'fr-btn' }, 'Activer avec mon code')));
+    h('legend', { class: 'fr-fieldset__legend' }, 'Avec votre code'), h('div', { class: 'fr-fieldset__element' }, codeFeedback), code.group,
+    submitButton('Activer avec mon code', 'fr-btn')));
   byCode.addEventListener('submit', e => {
     e.preventDefault();
     void submit(byCode, [code], codeFeedback, async () => {
@@ -37,8 +37,8 @@ export function activation(main: HTMLElement, done: () => void): void {
   const name = field('nomNaissance', 'Nom de naissance', { required: true, autocomplete: 'family-name' });
   const feedback = h('div');
   const byIdentity = h('form', { novalidate: true }, h('fieldset', { class: 'fr-fieldset' },
-    h('legend', { class: 'fr-fieldset__legend' }, 'Avec votre identité'), feedback, ins.group, born.group, name.group,
-    h('button', { type: 'submit', class: 'fr-btn' }, 'Activer mon espace')));
+    h('legend', { class: 'fr-fieldset__legend' }, 'Avec votre identité'), h('div', { class: 'fr-fieldset__element' }, feedback), ins.group, born.group, name.group,
+    submitButton('Activer mon espace', 'fr-btn')));
   byIdentity.addEventListener('submit', e => {
     e.preventDefault();
     void submit(byIdentity, [ins, born, name], feedback, async () => {
@@ -109,7 +109,7 @@ export async function history(main: HTMLElement): Promise<void> {
   const form = h('form', { novalidate: true, class: 'fr-mb-3w' }, feedback,
     h('div', { class: 'fr-grid-row fr-grid-row--gutters' },
       h('div', { class: 'fr-col-12 fr-col-md-5' }, professional.group), h('div', { class: 'fr-col-12 fr-col-md-5' }, rule.group),
-      h('div', { class: 'fr-col-12 fr-col-md-2' }, h('button', { type: 'submit', class: 'fr-btn fr-mt-md-4w' }, 'Filtrer'))));
+      h('div', { class: 'fr-col-12 fr-col-md-2' }, submitButton('Filtrer', 'fr-btn fr-mt-md-4w'))));
   const cursors: Array<string | null> = [null];
   async function load(cursor: string | null): Promise<void> {
     const query = new URLSearchParams({ limite: '20' });
@@ -144,13 +144,13 @@ export async function accessPage(main: HTMLElement): Promise<void> {
   const overview = await api<AccessView>('GET', '/espace/acces');
   const feedback = h('div', { 'aria-live': 'polite' });
   const doctor = field('rpps', 'Numéro RPPS de votre médecin traitant', { hint: '11 chiffres', inputmode: 'numeric' });
-  const doctorForm = h('form', { novalidate: true }, doctor.group, h('button', { type: 'submit', class: 'fr-btn' }, 'Désigner'));
+  const doctorForm = h('form', { novalidate: true }, doctor.group, submitButton('Désigner', 'fr-btn'));
   doctorForm.addEventListener('submit', e => {
     e.preventDefault();
     void submit(doctorForm, [doctor], feedback, async () => { await api('PUT', '/espace/medecin-traitant', { rpps: doctor.input.value.trim() }); await accessPage(main); });
   });
   const block = field('bloquer', 'Numéro RPPS du professionnel à bloquer', { hint: '11 chiffres', inputmode: 'numeric' });
-  const blockForm = h('form', { novalidate: true }, block.group, h('button', { type: 'submit', class: 'fr-btn fr-btn--secondary' }, 'Bloquer'));
+  const blockForm = h('form', { novalidate: true }, block.group, submitButton('Bloquer', 'fr-btn fr-btn--secondary'));
   blockForm.addEventListener('submit', e => {
     e.preventDefault();
     void submit(blockForm, [block], feedback, async () => { await api('PUT', `/espace/professionnels-bloques/${encodeURIComponent(block.input.value.trim())}`); await accessPage(main); });
@@ -195,7 +195,7 @@ export async function children(main: HTMLElement, refresh: () => void): Promise<
   const feedback = h('div');
   const form = h('form', { novalidate: true }, feedback, ins.group, born.group, name.group, other.group,
     h('div', { class: 'fr-checkbox-group fr-mb-3w' }, sole, h('label', { class: 'fr-label', for: 'autorite-exclusive' }, 'J’exerce seul l’autorité parentale')),
-    h('button', { type: 'submit', class: 'fr-btn' }, 'Rattacher l’espace de mon enfant'));
+    submitButton('Rattacher l’espace de mon enfant', 'fr-btn'));
   form.addEventListener('submit', e => {
     e.preventDefault();
     void submit(form, [ins, born, name, other], feedback, async () => {
@@ -228,7 +228,7 @@ export async function settings(main: HTMLElement): Promise<void> {
   const feedback = h('div', { 'aria-live': 'polite' });
   const form = h('form', { novalidate: true }, feedback, email.group,
     h('fieldset', { class: 'fr-fieldset' }, h('legend', { class: 'fr-fieldset__legend' }, 'Avis par courriel (jamais le contenu)'), boxes.map(b => b.group)),
-    h('button', { type: 'submit', class: 'fr-btn' }, 'Enregistrer'));
+    submitButton('Enregistrer', 'fr-btn'));
   form.addEventListener('submit', e => {
     e.preventDefault();
     void submit(form, [email], feedback, async () => {

@@ -1,6 +1,6 @@
 import { publicApi } from '../api';
 import { h } from '../dom';
-import { alert, field, pageTitle, submit } from '../ui';
+import { alert, field, pageTitle, submit, submitButton } from '../ui';
 
 export function home(main: HTMLElement, signIn: () => void, operator: () => void): void {
   main.replaceChildren(
@@ -27,8 +27,8 @@ export function objection(main: HTMLElement): void {
   const codeFeedback = h('div');
   const byCode = h('form', { novalidate: true },
     h('fieldset', { class: 'fr-fieldset' }, h('legend', { class: 'fr-fieldset__legend' }, 'Avec votre code'),
-      codeFeedback, code.group,
-      h('button', { type: 'submit', class: 'fr-btn' }, 'Enregistrer mon opposition')));
+      h('div', { class: 'fr-fieldset__element' }, codeFeedback), code.group,
+      submitButton('Enregistrer mon opposition', 'fr-btn')));
   byCode.addEventListener('submit', e => {
     e.preventDefault();
     void submit(byCode, [code], codeFeedback, async () => {
@@ -41,8 +41,8 @@ export function objection(main: HTMLElement): void {
   const identityFeedback = h('div');
   const byIdentity = h('form', { novalidate: true },
     h('fieldset', { class: 'fr-fieldset' }, h('legend', { class: 'fr-fieldset__legend' }, 'Avec votre identité'),
-      identityFeedback, ins.group, born.group, name.group,
-      h('button', { type: 'submit', class: 'fr-btn' }, 'Enregistrer mon opposition')));
+      h('div', { class: 'fr-fieldset__element' }, identityFeedback), ins.group, born.group, name.group,
+      submitButton('Enregistrer mon opposition', 'fr-btn')));
   byIdentity.addEventListener('submit', e => {
     e.preventDefault();
     void submit(byIdentity, [ins, born, name], identityFeedback, async () => {

@@ -56,7 +56,7 @@ public final class LocalStack implements AutoCloseable {
         Path data = settings.dataDir();
         Path logs = Files.createDirectories(data == null ? Files.createTempDirectory("espace-local-") : data.resolve("logs"));
 
-        issuers = track(OidcIssuers.start(settings.oidcPort()));
+        issuers = track(OidcIssuers.start(settings.oidcPort(), loginClaims(root.resolve("template.yaml"))));
         // The gateway's port is chosen now: it is the web space's origin (ServiceUrl), which e-mails
         // link to and the documents bucket's CORS rule names.
         int gatewayPort = settings.gatewayPort() == 0 ? freePort() : settings.gatewayPort();
@@ -150,6 +150,18 @@ public final class LocalStack implements AutoCloseable {
             }
             buckets.add(name);
         });
+    }
+
+    /**
+     * What the browser logins of the web space receive: the audiences and the operators' scope the
+     * template's authorizers expect (its parameters' defaults).
+     */
+    private static Map<String, Map<String, Object>> loginClaims(Path templateFile) {
+        SamTemplate defaults = SamTemplate.load(templateFile, Map.of());
+        java.util.function.Function<String, Object> parameter = name -> defaults.resolve(Map.of("Ref", name));
+        return Map.of(
+                OidcIssuers.CITIZEN, Map.of("aud", List.of(parameter.apply("CitizenAudience")), "scope", "openid profile"),
+                OidcIssuers.ADMIN, Map.of("aud", List.of(parameter.apply("AdminAudience")), "scope", parameter.apply("AdminScope")));
     }
 
     /** The documents bucket's CORS rule, from the template. */

@@ -29,7 +29,21 @@ public final class OidcIssuers implements AutoCloseable {
     }
 
     static OidcIssuers start(int port) {
-        MockOAuth2Server server = new MockOAuth2Server(new OAuth2Config(true));
+        return start(port, Map.of());
+    }
+
+    /**
+     * @param loginClaims per issuer, the claims its interactive login page adds to the tokens it
+     *                    issues (the audience the API's authorizer expects, an operator's scope), as
+     *                    FranceConnect through Cognito and the operators' provider would
+     */
+    static OidcIssuers start(int port, Map<String, Map<String, Object>> loginClaims) {
+        List<Map<String, Object>> callbacks = new java.util.ArrayList<>();
+        loginClaims.forEach((issuer, claims) -> callbacks.add(Map.of("issuerId", issuer, "tokenExpiry", 3600,
+                "requestMappings", List.of(Map.of("requestParam", "grant_type", "match", "*", "claims", claims)))));
+        String json = tools.jackson.databind.json.JsonMapper.builder().build()
+                .writeValueAsString(Map.of("interactiveLogin", true, "tokenCallbacks", callbacks));
+        MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson(json));
         try {
             // Named "localhost" without a lookup: that name is what the issuer writes in `iss`.
             server.start(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), port);

@@ -1,0 +1,62 @@
+package fr.espacesante.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import fr.espacesante.local.support.LocalStackSupport;
+import fr.espacesante.local.support.Registry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The browser journeys of web/e2e (node:test, playwright-core driving Debian's Chromium, axe-core on
+ * every page) against this test stack: its gateway serves the built web space, its identity provider's
+ * real login page signs the browser in. Needs Chromium: CI installs it (./espace test under CI=true);
+ * elsewhere, without it, the journeys are skipped with how to install it.
+ */
+class WebJourneysIT {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+    private final LocalStack stack = LocalStackSupport.shared();
+    private final Path web = LocalStackSupport.projectRoot().resolve("web");
+
+    @Test
+    void patients_and_the_public_use_the_web_space_in_a_real_browser() throws Exception {
+        boolean ci = "true".equals(System.getenv("CI"));
+        if (!Files.isExecutable(CHROMIUM)) {
+            assertThat(ci).as("Chromium is installed by ./espace test under CI=true").isFalse();
+            assumeTrue(false, "Chromium absent: 'apt-get install chromium' (Debian) to run the browser journeys");
+        }
+        assertThat(web.resolve("dist/index.html")).as("the web space is built (mvn builds web/ first)").exists();
+        int base = 820_000 + (int) (Math.random() * 70_000);
+        String patient = Registry.nir(base);
+        String objector = Registry.nir(base + 1);
+        Registry.importLines(stack, "registre/navigateur-" + base + ".csv", List.of(
+                Registry.line(patient, "Navigatrice", "Nina", "nina." + base + "@navigateur.example"),
+                Registry.line(objector, "Refusant", "Rémi", null)));
+
+        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "e2e/")
+                .directory(web.toFile()).redirectErrorStream(true);
+        node.environment().putAll(Map.of(
+                "E2E_BASE_URL", stack.gatewayUrl(),
+                "E2E_SCREENSHOTS", web.resolve("target/screenshots").toString(),
+                "CHROMIUM", CHROMIUM.toString(),
+                "E2E_PATIENT_NIR", patient, "E2E_PATIENT_NAME", "Navigatrice", "E2E_PATIENT_BIRTH", Registry.BIRTH_DATE,
+                "E2E_OBJECTOR_NIR", objector, "E2E_OBJECTOR_NAME", "Refusant", "E2E_OBJECTOR_BIRTH", Registry.BIRTH_DATE));
+        Process process = node.start();
+        String output;
+        try (var in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        boolean finished = process.waitFor(10, TimeUnit.MINUTES);
+        System.out.println(output);
+        assertThat(finished).as("the journeys finish").isTrue();
+        assertThat(process.exitValue()).as("every journey passes:\n" + output).isZero();
+        assertThat(output).contains("# fail 0");
+    }
+}

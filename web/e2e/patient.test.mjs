@@ -1,0 +1,85 @@
+// Journey 1: a patient logs in, activates with identity, uploads a PDF through the real pre-signed URL,
+// sees it become available, downloads it (same bytes), hides it, and finds those actions in the history.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BASE, axe, browser, signIn, tab } from './support.mjs';
+
+const NIR = process.env.E2E_PATIENT_NIR;
+const BIRTH = process.env.E2E_PATIENT_BIRTH;
+const NAME = process.env.E2E_PATIENT_NAME;
+
+test('un patient active son espace, dépose un PDF, le télécharge, le masque et le retrouve dans son historique', async () => {
+  assert.ok(NIR && BIRTH && NAME, 'E2E_PATIENT_NIR, E2E_PATIENT_BIRTH et E2E_PATIENT_NAME sont requis');
+  const chrome = await browser();
+  const violations = [];
+  try {
+    const page = await tab(chrome);
+    await page.goto(BASE);
+    violations.push(...await axe(page, '01-accueil'));
+    await page.getByRole('button', { name: 'Accéder à mon espace santé' }).click();
+    await signIn(page, `e2e-patient-${Date.now()}`);
+
+    // Not activated yet: the activation page, with the API's French message for a wrong proof
+    await page.getByRole('heading', { level: 1, name: 'Activer mon espace santé' }).waitFor();
+    violations.push(...await axe(page, '02-activation'));
+    await page.getByLabel('Numéro de sécurité sociale').fill(NIR);
+    await page.getByLabel('Date de naissance').fill(BIRTH);
+    await page.getByLabel('Nom de naissance').fill('Quelquun Dautre');
+    await page.getByRole('button', { name: 'Activer mon espace' }).click();
+    await page.getByRole('alert').filter({ hasText: 'ne permettent pas de vous identifier' }).waitFor();
+    violations.push(...await axe(page, '03-activation-erreur'));
+    await page.getByLabel('Nom de naissance').fill(NAME);
+    await page.getByRole('button', { name: 'Activer mon espace' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mon tableau de bord' }).waitFor();
+    violations.push(...await axe(page, '04-tableau-de-bord'));
+
+    // Upload straight to the pre-signed URL, with its progress, until the intake has checked it
+    await page.getByRole('link', { name: 'Mes documents' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Mes documents' }).waitFor();
+    violations.push(...await axe(page, '05-documents-vide'));
+    const dir = mkdtempSync(join(tmpdir(), 'e2e-'));
+    const pdf = join(dir, 'ordonnance.pdf');
+    const bytes = Buffer.from('%PDF-1.7\n1 0 obj << /Titre (ordonnance e2e) >> endobj\n%%EOF\n', 'latin1');
+    writeFileSync(pdf, bytes);
+    await page.setInputFiles('input[type=file]', pdf);
+    await page.getByLabel('Titre').fill('Ordonnance du Dr Martin');
+    await page.getByRole('button', { name: 'Ajouter' }).click();
+    await page.getByText('« Ordonnance du Dr Martin » est disponible dans votre espace.').waitFor({ timeout: 20_000 });
+    const card = page.locator('li[data-document]').filter({ hasText: 'Ordonnance du Dr Martin' });
+    await card.getByText('Disponible').waitFor();
+    violations.push(...await axe(page, '06-documents-disponible'));
+
+    // Download: the same bytes
+    const [download] = await Promise.all([page.waitForEvent('download'),
+      card.getByRole('button', { name: 'Télécharger Ordonnance du Dr Martin' }).click()]);
+    const saved = join(dir, 'recu.pdf');
+    await download.saveAs(saved);
+    assert.deepEqual(readFileSync(saved), bytes, 'le document téléchargé est celui déposé');
+
+    // Hide it from professionals
+    await card.getByRole('button', { name: 'Masquer aux professionnels : Ordonnance du Dr Martin' }).click();
+    await page.getByText('est masqué aux professionnels').waitFor();
+    await page.locator('li[data-document]').filter({ hasText: 'Ordonnance du Dr Martin' }).getByText('Masqué aux professionnels').waitFor();
+
+    // The history shows the upload, the download and the hiding
+    await page.getByRole('link', { name: 'Historique' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Historique des accès' }).waitFor();
+    await page.locator('table tbody tr').first().waitFor();
+    const rows = await page.locator('table tbody tr').allTextContents();
+    assert.ok(rows.some(r => r.includes('DOCUMENT') && r.includes('Vous')), `l’historique montre les actions sur le document : ${rows.join(' | ')}`);
+    assert.ok(rows.length >= 4, `au moins dépôt, liste, téléchargement et masquage : ${rows.length} lignes`);
+    violations.push(...await axe(page, '07-historique'));
+
+    // Logout works: the patient pages ask for a login again
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Votre espace santé' }).waitFor();
+    assert.equal(await page.evaluate(() => Object.keys(localStorage).filter(k => k.includes('oidc')).length), 0, 'aucun jeton dans localStorage');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await chrome.close();
+  }
+  assert.deepEqual(violations, [], 'axe : 0 violation');
+});

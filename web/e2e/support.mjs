@@ -1,0 +1,59 @@
+// What every browser journey shares: Debian's Chromium driven by playwright-core, the real login page
+// of the local identity provider, axe-core (WCAG 2.1 A and AA) on each page, a screenshot of each page.
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
+const SHOTS = process.env.E2E_SCREENSHOTS ?? 'target/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+export async function browser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-sync', '--lang=fr-FR'],
+  });
+}
+
+/** A French-speaking browser tab that records every CSP violation and page error. */
+export async function tab(chrome, options = {}) {
+  const context = await chrome.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', e => page.problems.push(`erreur de page : ${e.message}`));
+  page.on('console', m => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) page.problems.push(`CSP : ${m.text()}`);
+  });
+  return page;
+}
+
+/** Through the identity provider's real login page (mock-oauth2-server interactive login). */
+export async function signIn(page, subject) {
+  await page.waitForURL(/\/(citizen|admin)\/authorize/);
+  await page.fill('input[name=username]', subject);
+  await page.click('input[type=submit]');
+  await page.waitForURL(url => url.toString().startsWith(BASE));
+}
+
+/** axe-core on the page as it is now: the WCAG 2.1 A and AA rules RGAA follows; returns the violations. */
+export async function axe(page, name) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  }));
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  return result.violations.map(v => `${name} : ${v.id} (${v.impact}) — ${v.help} — ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
+}
+
+export async function json(method, path, body, token) {
+  const response = await fetch(`${BASE}${path}`, {
+    method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
