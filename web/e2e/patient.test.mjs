@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE, axe, browser, signIn, tab } from './support.mjs';
+import { BASE, axe, browser, signIn, tab, weigh } from './support.mjs';
 
 const NIR = process.env.E2E_PATIENT_NIR;
 const BIRTH = process.env.E2E_PATIENT_BIRTH;
@@ -17,7 +17,12 @@ test('un patient active son espace, dépose un PDF, le télécharge, le masque e
   const violations = [];
   try {
     const page = await tab(chrome);
+    const weight = weigh(page);
     await page.goto(BASE);
+    await page.waitForLoadState('networkidle');
+    const first = weight();
+    console.log(`budget, first visit: JavaScript ${(first.js / 1024).toFixed(1)} KB (goal ≤ 150), all assets ${(first.all / 1024).toFixed(1)} KB `
+      + `(goal ≤ 600), ${first.files} files, compressed as a CDN sends them`);
     violations.push(...await axe(page, '01-accueil'));
     await page.getByRole('button', { name: 'Accéder à mon espace santé' }).click();
     await signIn(page, `e2e-patient-${Date.now()}`);

@@ -2,6 +2,7 @@
 // of the local identity provider, axe-core (WCAG 2.1 A and AA) on each page, a screenshot of each page.
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -56,4 +57,26 @@ export async function json(method, path, body, token) {
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/**
+ * The weight of a first visit, as a CDN would send it (gzip; fonts and images as they are): every
+ * same-origin file the page loaded. A figure to print, not a test.
+ */
+export function weigh(page) {
+  const files = [];
+  page.on('response', async response => {
+    if (!response.url().startsWith(BASE) || response.request().method() !== 'GET') return;
+    try {
+      const body = await response.body();
+      const type = response.headers()['content-type'] ?? '';
+      const compressible = /javascript|css|html|json|svg/.test(type);
+      files.push({ url: response.url(), type, bytes: compressible ? gzipSync(body).length : body.length });
+    } catch { /* a redirect has no body */ }
+  });
+  return () => {
+    const js = files.filter(f => /javascript/.test(f.type)).reduce((n, f) => n + f.bytes, 0);
+    const all = files.reduce((n, f) => n + f.bytes, 0);
+    return { js, all, files: files.length };
+  };
 }

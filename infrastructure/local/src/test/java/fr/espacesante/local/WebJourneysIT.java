@@ -36,12 +36,19 @@ class WebJourneysIT {
         int base = 820_000 + (int) (Math.random() * 70_000);
         String patient = Registry.nir(base);
         String objector = Registry.nir(base + 1);
+        String parent = Registry.nir(base + 2);
+        String child = Registry.childNir(base);
         Registry.importLines(stack, "registre/navigateur-" + base + ".csv", List.of(
                 Registry.line(patient, "Navigatrice", "Nina", "nina." + base + "@navigateur.example"),
-                Registry.line(objector, "Refusant", "Rémi", null)));
+                Registry.line(objector, "Refusant", "Rémi", null),
+                Registry.line(parent, "Parental", "Paula", "paula." + base + "@navigateur.example"),
+                Registry.childLine(child, "Parental", "Petit")));
 
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "e2e/")
                 .directory(web.toFile()).redirectErrorStream(true);
+        node.environment().putAll(Map.of(
+                "E2E_PARENT_NIR", parent, "E2E_PARENT_NAME", "Parental", "E2E_PARENT_BIRTH", Registry.BIRTH_DATE,
+                "E2E_CHILD_NIR", child, "E2E_CHILD_NAME", "Parental", "E2E_CHILD_BIRTH", Registry.CHILD_BIRTH_DATE));
         node.environment().putAll(Map.of(
                 "E2E_BASE_URL", stack.gatewayUrl(),
                 "E2E_SCREENSHOTS", web.resolve("target/screenshots").toString(),
