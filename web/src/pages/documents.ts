@@ -106,7 +106,7 @@ export async function documents(main: HTMLElement): Promise<void> {
 
   filters.addEventListener('submit', e => { e.preventDefault(); cursors.splice(1); void refresh(null); });
   main.replaceChildren(...pageTitle('Mes documents', 'Ordonnances, résultats, comptes rendus : ce que vous et vos professionnels y déposez.'),
-    feedback, upload(() => refresh(null)), h('h2', {}, 'Mes documents'), filters, list);
+    feedback, upload(() => refresh(null)), h('h2', {}, 'Liste de mes documents'), filters, list);
   await refresh(null);
 }
 
