@@ -54,6 +54,7 @@ test('un parent rattache l’espace de son enfant et agit pour lui', async () =>
     await page.getByRole('link', { name: 'Historique' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Historique des accès' }).waitFor();
     await banner.waitFor();
+    await page.locator('table tbody tr').first().waitFor();
     const rows = await page.locator('table tbody tr').allTextContents();
     assert.ok(rows.some(r => r.includes('Un représentant légal')), `l’historique de l’enfant montre le représentant : ${rows.join(' | ')}`);
     await banner.getByRole('button', { name: 'Revenir à mon espace' }).click();

@@ -78,6 +78,20 @@ test('un patient active son espace, dépose un PDF, le télécharge, le masque e
     assert.ok(rows.length >= 4, `au moins dépôt, liste, téléchargement et masquage : ${rows.length} lignes`);
     violations.push(...await axe(page, '07-historique'));
 
+    // Who can see the space, and the settings: designate a treating doctor, refuse a malformed e-mail
+    await page.getByRole('link', { name: 'Qui peut voir mon espace' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Qui peut voir mon espace' }).waitFor();
+    await page.getByLabel('Numéro RPPS de votre médecin traitant').fill('10100000001');
+    await page.getByRole('button', { name: 'Désigner' }).click();
+    await page.getByText('RPPS 10100000001 — Le médecin traitant désigné par le patient', { exact: false }).waitFor();
+    violations.push(...await axe(page, '08-acces'));
+    await page.getByRole('link', { name: 'Paramètres' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Paramètres' }).waitFor();
+    await page.getByLabel('Adresse électronique').fill('pas-une-adresse');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('alert').filter({ hasText: 'adresse e-mail' }).waitFor();
+    violations.push(...await axe(page, '09-parametres-erreur'));
+
     // Logout works: the patient pages ask for a login again
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('heading', { level: 1, name: 'Votre espace santé' }).waitFor();
