@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE, axe, browser, signIn, tab, weigh } from './support.mjs';
+import { BASE, axe, browser, narrow, signIn, tab, weigh } from './support.mjs';
 
 const NIR = process.env.E2E_PATIENT_NIR;
 const BIRTH = process.env.E2E_PATIENT_BIRTH;
@@ -24,6 +24,7 @@ test('un patient active son espace, dépose un PDF, le télécharge, le masque e
     console.log(`budget, first visit: JavaScript ${(first.js / 1024).toFixed(1)} KB (goal ≤ 150), all assets ${(first.all / 1024).toFixed(1)} KB `
       + `(goal ≤ 600), ${first.files} files, compressed as a CDN sends them`);
     violations.push(...await axe(page, '01-accueil'));
+    violations.push(...await narrow(page, '01-accueil'));
     await page.getByRole('button', { name: 'Accéder à mon espace santé' }).click();
     await signIn(page, `e2e-patient-${Date.now()}`);
 
@@ -56,6 +57,7 @@ test('un patient active son espace, dépose un PDF, le télécharge, le masque e
     const card = page.locator('li[data-document]').filter({ hasText: 'Ordonnance du Dr Martin' });
     await card.getByText('Disponible').waitFor();
     violations.push(...await axe(page, '06-documents-disponible'));
+    violations.push(...await narrow(page, '06-documents-disponible'));
 
     // Download: the same bytes
     const [download] = await Promise.all([page.waitForEvent('download'),
@@ -77,6 +79,7 @@ test('un patient active son espace, dépose un PDF, le télécharge, le masque e
     assert.ok(rows.some(r => r.includes('DOCUMENT') && r.includes('Vous')), `l’historique montre les actions sur le document : ${rows.join(' | ')}`);
     assert.ok(rows.length >= 4, `au moins dépôt, liste, téléchargement et masquage : ${rows.length} lignes`);
     violations.push(...await axe(page, '07-historique'));
+    violations.push(...await narrow(page, '07-historique'));
 
     // Who can see the space, and the settings: designate a treating doctor, refuse a malformed e-mail
     await page.getByRole('link', { name: 'Qui peut voir mon espace' }).first().click();

@@ -80,3 +80,51 @@ export function weigh(page) {
     return { js, all, files: files.length };
   };
 }
+
+/**
+ * The page at 320 CSS pixels wide (a small phone, or 1280 px at 400 % zoom; 200 % zoom is 640 px):
+ * nothing may scroll sideways, and axe must still pass. Restores the previous size.
+ */
+export async function narrow(page, name) {
+  const before = page.viewportSize();
+  const problems = [];
+  for (const width of [320, 640]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(100);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (overflow > 0) problems.push(`${name} à ${width} px : ${overflow} px de défilement horizontal`);
+    problems.push(...await axe(page, `${name}-${width}px`));
+  }
+  await page.setViewportSize(before);
+  return problems;
+}
+
+/**
+ * Presses Tab until the focused element is the one wanted, checking on the way that every element
+ * the keyboard reaches shows where the focus is (an outline). Returns the elements without one.
+ */
+export async function tabTo(page, wanted, max = 120) {
+  const invisible = [];
+  const trail = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const label = el.labels && el.labels.length ? el.labels[0].textContent : '';
+      return {
+        name: (el.getAttribute('aria-label') || label || el.textContent || el.getAttribute('value') || '').replace(/\s+/g, ' ').trim(),
+        tag: el.tagName.toLowerCase(), type: el.getAttribute('type') ?? '',
+        // DSFR draws some focus rings on a pseudo-element (the "enlarge link" covers its whole block).
+        visible: [style, getComputedStyle(el, '::before'), getComputedStyle(el, '::after')]
+          .some(s => s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0),
+      };
+    });
+    if (!focused) continue;
+    trail.push(`${focused.tag}${focused.type ? `[${focused.type}]` : ''} « ${focused.name.slice(0, 40)} »`);
+    if (!focused.visible) invisible.push(`${focused.tag} « ${focused.name.slice(0, 60)} »`);
+    if (wanted(focused)) return invisible;
+  }
+  throw new Error(`le clavier n’atteint pas l’élément voulu ; parcouru : ${trail.slice(-12).join(' → ')}`);
+}

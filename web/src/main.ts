@@ -65,6 +65,8 @@ async function drawChrome(): Promise<void> {
   childBanner(banner, () => void drawChrome());
 }
 
+let firstPage = true;
+
 async function show(): Promise<void> {
   const hash = window.location.hash || '#/';
   const route = routes[hash];
@@ -92,13 +94,15 @@ async function show(): Promise<void> {
     }
     view.replaceChildren(...pageTitle(route.title), alert('error', e instanceof ApiError ? e.message : 'Une erreur inattendue est survenue.'));
   }
-  // The page's title takes the focus after a navigation, so a screen reader starts from it.
+  // After a navigation (not on arrival: the skip links come first), the page's title takes the focus,
+  // so keyboard and screen-reader users start from it.
   if (!view.isConnected) return;
   const title = view.querySelector('h1');
-  if (title) {
+  if (title && !firstPage) {
     title.setAttribute('tabindex', '-1');
     title.focus({ preventScroll: true });
   }
+  firstPage = false;
 }
 
 async function start(): Promise<void> {

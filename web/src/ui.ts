@@ -102,3 +102,31 @@ export function pageTitle(text: string, lead?: string): HTMLElement[] {
 export function submitButton(label: string, classes = 'fr-btn'): HTMLElement {
   return h('div', { class: 'fr-fieldset__element' }, h('button', { type: 'submit', class: classes }, label));
 }
+
+/**
+ * A date typed as people write it in France (JJ/MM/AAAA; AAAA-MM-JJ is understood too), the same on
+ * every browser and from the keyboard: the browsers' own date fields follow their interface language.
+ */
+export function dateField(name: string, label: string, options: { required?: boolean; value?: string; autocomplete?: string } = {}): Field {
+  return field(name, label, { hint: 'Au format JJ/MM/AAAA', inputmode: 'numeric', maxlength: 10, required: options.required,
+    autocomplete: options.autocomplete, value: options.value ? frenchDigits(options.value) : undefined });
+}
+
+/** The ISO date of a date field, '' when empty; a date that cannot be read is refused next to its field. */
+export function isoDate(f: Field): string {
+  const typed = f.input.value.trim();
+  if (!typed) return '';
+  const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(typed);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typed);
+  const [y, m, d] = french ? [french[3], french[2], french[1]] : iso ? [iso[1], iso[2], iso[3]] : ['', '', ''];
+  const date = new Date(`${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}T12:00:00Z`);
+  if (!y || Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(d)) {
+    throw new ApiError(400, 'DATE_INVALIDE', 'Saisissez une date valide au format JJ/MM/AAAA.', f.name);
+  }
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+function frenchDigits(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}

@@ -1,6 +1,6 @@
 import { api, ApiError } from '../api';
 import { frenchDate, h } from '../dom';
-import { alert, button, field, loading, pageTitle, submit, submitButton } from '../ui';
+import { alert, button, field, loading, pageTitle, submit, submitButton, dateField, isoDate } from '../ui';
 import { CATEGORIES, type DocumentView } from './patient';
 
 interface DocumentPage { documents: DocumentView[]; suivant: string | null }
@@ -13,8 +13,8 @@ export async function documents(main: HTMLElement): Promise<void> {
   const feedback = h('div', { 'aria-live': 'polite' });
   const list = h('div');
   const category = field('categorie', 'Catégorie', { choices: [['', 'Toutes'], ...CATEGORIES] });
-  const from = field('du', 'Du', { type: 'date' });
-  const to = field('au', 'Au', { type: 'date' });
+  const from = dateField('du', 'Du');
+  const to = dateField('au', 'Au');
   const filterFeedback = h('div');
   const filters = h('form', { novalidate: true, class: 'fr-mb-3w', 'aria-label': 'Filtrer mes documents' }, filterFeedback,
     h('div', { class: 'fr-grid-row fr-grid-row--gutters' },
@@ -26,8 +26,8 @@ export async function documents(main: HTMLElement): Promise<void> {
   async function load(cursor: string | null): Promise<void> {
     const query = new URLSearchParams({ limite: '20' });
     if (category.input.value) query.set('categorie', category.input.value);
-    if (from.input.value) query.set('du', from.input.value);
-    if (to.input.value) query.set('au', to.input.value);
+    if (from.input.value) query.set('du', isoDate(from));
+    if (to.input.value) query.set('au', isoDate(to));
     if (cursor) query.set('curseur', cursor);
     list.replaceChildren(loading('de vos documents'));
     const page = await api<DocumentPage>('GET', `/espace/documents?${query}`);
@@ -115,7 +115,7 @@ function upload(done: () => Promise<void>): HTMLElement {
   const file = h('input', { type: 'file', id: 'fichier', name: 'fichier', class: 'fr-upload', accept: ACCEPTED, 'aria-describedby': 'fichier-aide' });
   const title = field('titre', 'Titre', { required: true, maxlength: 200 });
   const category = field('categorie', 'Catégorie', { choices: CATEGORIES, value: 'document-patient' });
-  const date = field('dateSoins', 'Date des soins', { type: 'date', required: true, value: new Date().toISOString().slice(0, 10) });
+  const date = dateField('dateSoins', 'Date des soins', { required: true, value: new Date().toISOString().slice(0, 10) });
   const progress = h('progress', { id: 'progression', max: 100, value: 0 });
   // A plain wrapper: DSFR's label styles would override a hidden attribute on the label itself.
   const sending = h('div', { hidden: true }, h('label', { for: 'progression', class: 'fr-label' }, 'Envoi du fichier'), progress);
@@ -133,7 +133,7 @@ function upload(done: () => Promise<void>): HTMLElement {
     void submit(form, [title, category, date], feedback, async () => {
       const chosen = file.files?.[0];
       if (!chosen) throw new ApiError(400, 'FICHIER_MANQUANT', 'Choisissez un fichier à ajouter.');
-      const grant = await api<Grant>('POST', '/espace/documents', { categorie: category.input.value, dateSoins: date.input.value,
+      const grant = await api<Grant>('POST', '/espace/documents', { categorie: category.input.value, dateSoins: isoDate(date),
         titre: title.input.value || chosen.name, typeContenu: mediaType(chosen), taille: chosen.size });
       sending.hidden = false;
       await put(grant, chosen, percent => { progress.value = percent; });

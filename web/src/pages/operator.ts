@@ -1,6 +1,6 @@
 import { api, ApiError } from '../api';
 import { frenchDate, frenchDateTime, h } from '../dom';
-import { alert, button, field, loading, pageTitle, submit, submitButton } from '../ui';
+import { alert, button, field, loading, pageTitle, submit, submitButton, dateField, isoDate } from '../ui';
 
 interface ImportRun { importId: string; fichier: string; debut: string; fin: string; lignesLues: number; personnesCreees: number;
   coordonneesMisesAJour: number; inchangees: number; rejetees: number; complet: boolean; erreurFichier: string | null; rapport: string }
@@ -15,7 +15,7 @@ export async function imports(main: HTMLElement): Promise<void> {
   const runs = await api<{ imports: ImportRun[] }>('GET', '/admin/population/imports?limite=50', undefined, 'admin');
   main.replaceChildren(...pageTitle('Imports du registre', 'Chaque fichier déposé par l’assurance maladie, avec ses comptes et son rapport.'),
     runs.imports.length === 0 ? h('p', {}, 'Aucun import pour l’instant.') :
-      h('div', { class: 'fr-table' }, h('table', {}, h('caption', {}, 'Derniers imports, du plus récent au plus ancien'),
+      h('div', { class: 'fr-table' }, h('table', { tabindex: 0 }, h('caption', {}, 'Derniers imports, du plus récent au plus ancien'),
         h('thead', {}, h('tr', {}, ['Fichier', 'Début', 'Lues', 'Créées', 'Mises à jour', 'Inchangées', 'Rejetées', 'État']
           .map(t => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, runs.imports.map(r => h('tr', {},
@@ -28,8 +28,8 @@ export async function waves(main: HTMLElement): Promise<void> {
   const feedback = h('div', { 'aria-live': 'polite' });
   const list = h('div', { 'aria-live': 'polite' });
   const departments = field('departements', 'Départements', { hint: 'Séparés par des virgules, par exemple 31, 44, 80', required: true });
-  const start = field('debut', 'Début', { type: 'date', required: true });
-  const end = field('fin', 'Fin (facultative)', { type: 'date' });
+  const start = dateField('debut', 'Début', { required: true });
+  const end = dateField('fin', 'Fin (facultative)');
   const perDay = field('parJour', 'Envois par jour', { type: 'number', required: true, value: '10000', inputmode: 'numeric' });
   const perMinute = field('parMinute', 'Envois par minute', { type: 'number', required: true, value: '100', inputmode: 'numeric' });
   const form = h('form', { novalidate: true, class: 'fr-mb-4w' }, h('fieldset', { class: 'fr-fieldset' },
@@ -41,7 +41,7 @@ export async function waves(main: HTMLElement): Promise<void> {
     void submit(form, [departments, start, end, perDay, perMinute], feedback, async () => {
       const wave = await api<Wave>('POST', '/admin/vagues', {
         departements: departments.input.value.split(',').map(d => d.trim()).filter(Boolean),
-        debut: start.input.value, fin: end.input.value || null,
+        debut: isoDate(start), fin: isoDate(end) || null,
         parJour: Number(perDay.input.value), parMinute: Number(perMinute.input.value) }, 'admin');
       feedback.replaceChildren(alert('success', `Vague planifiée : ${wave.progression.ciblees} personnes ciblées.`));
       await load();

@@ -1,6 +1,6 @@
 import { actFor, actingFor, api, ApiError } from '../api';
 import { frenchDate, frenchDateTime, h } from '../dom';
-import { alert, button, field, loading, pageTitle, submit, submitButton } from '../ui';
+import { alert, button, field, loading, pageTitle, submit, submitButton, dateField, isoDate } from '../ui';
 
 export interface Space {
   statut: string; creeLe: string; creation: string; activeLe: string | null; email: string | null;
@@ -33,7 +33,7 @@ export function activation(main: HTMLElement, done: () => void): void {
     });
   });
   const ins = field('ins', 'Numéro de sécurité sociale', { hint: '15 chiffres, sans espace', required: true, inputmode: 'numeric', autocomplete: 'off' });
-  const born = field('dateNaissance', 'Date de naissance', { type: 'date', required: true, autocomplete: 'bday' });
+  const born = dateField('dateNaissance', 'Date de naissance', { required: true, autocomplete: 'bday' });
   const name = field('nomNaissance', 'Nom de naissance', { required: true, autocomplete: 'family-name' });
   const feedback = h('div');
   const byIdentity = h('form', { novalidate: true }, h('fieldset', { class: 'fr-fieldset' },
@@ -43,7 +43,7 @@ export function activation(main: HTMLElement, done: () => void): void {
     e.preventDefault();
     void submit(byIdentity, [ins, born, name], feedback, async () => {
       await api('POST', '/espace/activation',
-        { ins: ins.input.value.replace(/\s/g, ''), dateNaissance: born.input.value, nomNaissance: name.input.value });
+        { ins: ins.input.value.replace(/\s/g, ''), dateNaissance: isoDate(born), nomNaissance: name.input.value });
       done();
     });
   });
@@ -119,7 +119,8 @@ export async function history(main: HTMLElement): Promise<void> {
     results.replaceChildren(loading('de l’historique'));
     const page = await api<HistoryPage>('GET', `/espace/historique?${query}`);
     results.replaceChildren(page.acces.length === 0 ? h('p', {}, 'Aucun accès ne correspond.') :
-      h('div', { class: 'fr-table' }, h('table', {},
+      // Focusable: on a narrow screen the table scrolls sideways, and the keyboard must reach it.
+      h('div', { class: 'fr-table' }, h('table', { tabindex: 0 },
         h('caption', {}, 'Accès à mon espace, du plus récent au plus ancien'),
         h('thead', {}, h('tr', {}, ['Date', 'Qui', 'Quoi', 'Action', 'Règle', 'Résultat'].map(t => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, page.acces.map(a => h('tr', {},
@@ -188,7 +189,7 @@ export async function children(main: HTMLElement, refresh: () => void): Promise<
   main.replaceChildren(...pageTitle('Mes enfants'), loading('de vos enfants'));
   const list = await api<{ enfants: Child[] }>('GET', '/espace/enfants');
   const ins = field('ins', 'Numéro de sécurité sociale de l’enfant', { hint: '15 chiffres', required: true, inputmode: 'numeric', autocomplete: 'off' });
-  const born = field('dateNaissance', 'Date de naissance de l’enfant', { type: 'date', required: true });
+  const born = dateField('dateNaissance', 'Date de naissance de l’enfant', { required: true });
   const name = field('nomNaissance', 'Nom de naissance de l’enfant', { required: true });
   const other = field('accordAutreParent', 'Nom de l’autre parent qui a donné son accord', { hint: 'Laissez vide si vous exercez seul l’autorité parentale' });
   const sole = h('input', { type: 'checkbox', id: 'autorite-exclusive', name: 'autoriteParentaleExclusive' });
@@ -199,7 +200,7 @@ export async function children(main: HTMLElement, refresh: () => void): Promise<
   form.addEventListener('submit', e => {
     e.preventDefault();
     void submit(form, [ins, born, name, other], feedback, async () => {
-      await api('POST', '/espace/enfants', { ins: ins.input.value.replace(/\s/g, ''), dateNaissance: born.input.value,
+      await api('POST', '/espace/enfants', { ins: ins.input.value.replace(/\s/g, ''), dateNaissance: isoDate(born),
         nomNaissance: name.input.value, accordAutreParent: other.input.value || null,
         autoriteParentaleExclusive: sole.checked || null });
       await children(main, refresh);

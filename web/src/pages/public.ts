@@ -1,6 +1,6 @@
 import { publicApi } from '../api';
 import { h } from '../dom';
-import { alert, field, pageTitle, submit, submitButton } from '../ui';
+import { alert, field, pageTitle, submit, submitButton, dateField, isoDate } from '../ui';
 
 export function home(main: HTMLElement, signIn: () => void, operator: () => void): void {
   main.replaceChildren(
@@ -36,7 +36,7 @@ export function objection(main: HTMLElement): void {
     });
   });
   const ins = field('ins', 'Numéro de sécurité sociale', { hint: '15 chiffres, sans espace', required: true, inputmode: 'numeric', autocomplete: 'off' });
-  const born = field('dateNaissance', 'Date de naissance', { type: 'date', required: true, autocomplete: 'bday' });
+  const born = dateField('dateNaissance', 'Date de naissance', { required: true, autocomplete: 'bday' });
   const name = field('nomNaissance', 'Nom de naissance', { required: true, autocomplete: 'family-name' });
   const identityFeedback = h('div');
   const byIdentity = h('form', { novalidate: true },
@@ -47,7 +47,7 @@ export function objection(main: HTMLElement): void {
     e.preventDefault();
     void submit(byIdentity, [ins, born, name], identityFeedback, async () => {
       show(await publicApi<Receipt>('POST', '/opposition/identite',
-        { ins: ins.input.value.replace(/\s/g, ''), dateNaissance: born.input.value, nomNaissance: name.input.value }));
+        { ins: ins.input.value.replace(/\s/g, ''), dateNaissance: isoDate(born), nomNaissance: name.input.value }));
     });
   });
   function show(receipt: Receipt): void {

@@ -38,14 +38,18 @@ class WebJourneysIT {
         String objector = Registry.nir(base + 1);
         String parent = Registry.nir(base + 2);
         String child = Registry.childNir(base);
+        String keyboard = Registry.nir(base + 3);
         Registry.importLines(stack, "registre/navigateur-" + base + ".csv", List.of(
                 Registry.line(patient, "Navigatrice", "Nina", "nina." + base + "@navigateur.example"),
                 Registry.line(objector, "Refusant", "Rémi", null),
                 Registry.line(parent, "Parental", "Paula", "paula." + base + "@navigateur.example"),
-                Registry.childLine(child, "Parental", "Petit")));
+                Registry.childLine(child, "Parental", "Petit"),
+                Registry.line(keyboard, "Clavier", "Claude", "claude." + base + "@navigateur.example")));
 
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "e2e/")
                 .directory(web.toFile()).redirectErrorStream(true);
+        node.environment().putAll(Map.of(
+                "E2E_KEYBOARD_NIR", keyboard, "E2E_KEYBOARD_NAME", "Clavier", "E2E_KEYBOARD_BIRTH", Registry.BIRTH_DATE));
         node.environment().putAll(Map.of(
                 "E2E_PARENT_NIR", parent, "E2E_PARENT_NAME", "Parental", "E2E_PARENT_BIRTH", Registry.BIRTH_DATE,
                 "E2E_CHILD_NIR", child, "E2E_CHILD_NAME", "Parental", "E2E_CHILD_BIRTH", Registry.CHILD_BIRTH_DATE));
