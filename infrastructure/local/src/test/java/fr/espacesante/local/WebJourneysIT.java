@@ -3,6 +3,7 @@ package fr.espacesante.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import fr.espacesante.local.support.Campaigns;
 import fr.espacesante.local.support.LocalStackSupport;
 import fr.espacesante.local.support.Registry;
 import java.nio.charset.StandardCharsets;
@@ -39,15 +40,27 @@ class WebJourneysIT {
         String parent = Registry.nir(base + 2);
         String child = Registry.childNir(base);
         String keyboard = Registry.nir(base + 3);
+        String emailed = Registry.nir(base + 4);
+        String lettered = Registry.nir(base + 5);
+        String emailAddress = "edith." + base + "@vague.example";
         Registry.importLines(stack, "registre/navigateur-" + base + ".csv", List.of(
                 Registry.line(patient, "Navigatrice", "Nina", "nina." + base + "@navigateur.example"),
                 Registry.line(objector, "Refusant", "Rémi", null),
                 Registry.line(parent, "Parental", "Paula", "paula." + base + "@navigateur.example"),
                 Registry.childLine(child, "Parental", "Petit"),
-                Registry.line(keyboard, "Clavier", "Claude", "claude." + base + "@navigateur.example")));
+                Registry.line(keyboard, "Clavier", "Claude", "claude." + base + "@navigateur.example"),
+                // The wave's two persons, in a département no other test uses (Ariège)
+                Registry.line(emailed, "Courriel", "Edith", emailAddress, "09"),
+                Registry.line(lettered, "Courrier", "Louis", null, "09")));
+        // The sender works on working days: the service clock moves to the next working morning
+        String day = Campaigns.moveToNextWorkingMorning(stack).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
 
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "e2e/")
                 .directory(web.toFile()).redirectErrorStream(true);
+        node.environment().putAll(Map.of(
+                "E2E_WAVE_DEPARTMENT", "09", "E2E_WAVE_DAY", day, "E2E_SES_URL", stack.sesUrl(),
+                "E2E_EMAILED_ADDRESS", emailAddress, "E2E_LETTER_NIR", lettered, "E2E_LETTER_NAME", "Courrier",
+                "E2E_LETTER_BIRTH", Registry.BIRTH_DATE));
         node.environment().putAll(Map.of(
                 "E2E_KEYBOARD_NIR", keyboard, "E2E_KEYBOARD_NAME", "Clavier", "E2E_KEYBOARD_BIRTH", Registry.BIRTH_DATE));
         node.environment().putAll(Map.of(
