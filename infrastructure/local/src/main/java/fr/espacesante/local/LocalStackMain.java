@@ -36,16 +36,18 @@ public final class LocalStackMain {
         }));
         DemoData.load(stack, root);
         long elapsed = (System.nanoTime() - start) / 1_000_000;
-        // The first person of the demo registry: NIR, birth name, first names, birth date.
-        String[] demo = Files.readAllLines(root.resolve("events/population-import/population-demo.csv")).get(1).split(";");
+        // A person of the demo registry no demo login uses: NIR, birth name, first names, birth date.
+        String[] demo = Files.readAllLines(root.resolve(DemoData.DEMO_FILE)).get(4).split(";");
         System.out.printf("""
 
                 Espace Santé — pile locale prête en %d ms
                   Espace web        %s/
-                    patient    « Accéder à mon espace santé », tout identifiant sur la page de connexion, puis
-                               activation avec une personne du registre de démonstration, par exemple
-                               NIR %s, née le %s, nom de naissance %s
-                    opérateur  « Espace opérateur », tout identifiant sur la page de connexion
+                    patient de démonstration  « Accéder à mon espace santé », identifiant « %s » sur la page
+                                              de connexion (médecin traitant, documents, historique)
+                    parent de démonstration   identifiant « %s » (un enfant rattaché : « Mes enfants »)
+                    nouveau patient           tout autre identifiant, puis activation avec une personne du registre,
+                                              par exemple NIR %s, né(e) le %s, nom de naissance %s
+                    opérateur                 « Espace opérateur », tout identifiant
                   API HTTP          %s
                   Courriels (SES)   %s   (boîte de réception ; JSON : /store)
                   Émetteurs OIDC    %s
@@ -55,7 +57,8 @@ public final class LocalStackMain {
                   S3 (S3Proxy)      %s   buckets : %s
                   Données           %s
                 Jetons : ./espace token patient|professional|operator (voir README). Ctrl-C pour arrêter.
-                %n""", elapsed, stack.gatewayUrl(), demo[0], demo[3], demo[1], stack.gatewayUrl(), stack.sesUrl(),
+                %n""", elapsed, stack.gatewayUrl(), DemoData.PATIENT_LOGIN, DemoData.PARENT_LOGIN, demo[0], demo[3], demo[1],
+                stack.gatewayUrl(), stack.sesUrl(),
                 stack.issuers().issuerUrl(OidcIssuers.CITIZEN), stack.issuers().issuerUrl(OidcIssuers.PROFESSIONAL),
                 stack.issuers().issuerUrl(OidcIssuers.ADMIN), stack.dynamoDbUrl(), stack.s3Url(), stack.buckets(), data);
         stopped.await();
