@@ -74,7 +74,14 @@ export async function waves(main: HTMLElement): Promise<void> {
       })));
   }
   main.replaceChildren(...pageTitle('Vagues de notification', 'Planifier, suivre et piloter l’envoi des codes par courriel et par courrier.'),
-    form, h('h2', {}, 'Vagues'), button('Actualiser', () => void load(), 'tertiary'), list);
+    form, h('h2', {}, 'Vagues'), h('p', { class: 'fr-text--sm' }, 'La progression se met à jour toutes les 10 secondes.'),
+    button('Actualiser', () => void load(), 'tertiary'), list);
   list.replaceChildren(loading('des vagues'));
   await load();
+  // Live progress while the page is shown; the list is not announced at each refresh (no aria-live).
+  list.removeAttribute('aria-live');
+  const timer = window.setInterval(() => {
+    if (!main.isConnected) window.clearInterval(timer);
+    else void load().catch(() => undefined);
+  }, 10_000);
 }

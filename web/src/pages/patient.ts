@@ -63,6 +63,7 @@ export async function dashboard(main: HTMLElement): Promise<void> {
   const lastVisit = window.sessionStorage.getItem('espace.derniere-visite');
   window.sessionStorage.setItem('espace.derniere-visite', new Date().toISOString());
   const news = documents.documents.filter(d => !lastVisit || d.deposeLe > lastVisit);
+  const recentAccesses = history.acces.filter(a => !lastVisit || a.date > lastVisit);
   main.replaceChildren(...pageTitle('Mon tableau de bord',
     space.activeLe ? `Espace activé le ${frenchDate(space.activeLe)}.` : 'Votre espace est ouvert.'),
   h('div', { class: 'fr-grid-row fr-grid-row--gutters' },
@@ -72,9 +73,9 @@ export async function dashboard(main: HTMLElement): Promise<void> {
         : h('ul', {}, news.map(d => h('li', {}, `${d.titre} — ${frenchDate(d.dateSoins)}`))),
       h('a', { class: 'fr-link', href: '#/documents' }, 'Tous mes documents')),
     h('section', { class: 'fr-col-12 fr-col-md-6', 'aria-labelledby': 'derniers-acces' },
-      h('h2', { id: 'derniers-acces' }, 'Derniers accès à mon espace'),
-      history.acces.length === 0 ? h('p', {}, 'Aucun accès enregistré.')
-        : h('ul', {}, history.acces.map(a => h('li', {}, `${frenchDateTime(a.date)} — ${actor(a)} — ${a.regleLibelle}`))),
+      h('h2', { id: 'derniers-acces' }, lastVisit ? 'Accès depuis votre dernière visite' : 'Derniers accès à mon espace'),
+      recentAccesses.length === 0 ? h('p', {}, lastVisit ? 'Aucun accès depuis votre dernière visite.' : 'Aucun accès enregistré.')
+        : h('ul', {}, recentAccesses.map(a => h('li', {}, `${frenchDateTime(a.date)} — ${actor(a)} — ${a.regleLibelle}`))),
       h('a', { class: 'fr-link', href: '#/historique' }, 'Tout l’historique'))));
 }
 

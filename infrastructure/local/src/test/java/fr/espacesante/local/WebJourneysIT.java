@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.espacesante.local.support.Campaigns;
+import fr.espacesante.local.support.Http;
 import fr.espacesante.local.support.LocalStackSupport;
 import fr.espacesante.local.support.Registry;
 import java.nio.charset.StandardCharsets;
@@ -52,11 +53,14 @@ class WebJourneysIT {
                 // The wave's two persons, in a département no other test uses (Ariège)
                 Registry.line(emailed, "Courriel", "Edith", emailAddress, "09"),
                 Registry.line(lettered, "Courrier", "Louis", null, "09")));
+        String timingLogin = "e2e-chrono-" + base;
+        fiftyDocuments(Registry.nir(base + 6), timingLogin, "Chrono", base);
         // The sender works on working days: the service clock moves to the next working morning
         String day = Campaigns.moveToNextWorkingMorning(stack).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
 
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "e2e/")
                 .directory(web.toFile()).redirectErrorStream(true);
+        node.environment().put("E2E_TIMING_LOGIN", timingLogin);
         node.environment().putAll(Map.of(
                 "E2E_WAVE_DEPARTMENT", "09", "E2E_WAVE_DAY", day, "E2E_SES_URL", stack.sesUrl(),
                 "E2E_EMAILED_ADDRESS", emailAddress, "E2E_LETTER_NIR", lettered, "E2E_LETTER_NAME", "Courrier",
@@ -82,5 +86,29 @@ class WebJourneysIT {
         assertThat(finished).as("the journeys finish").isTrue();
         assertThat(process.exitValue()).as("every journey passes:\n" + output).isZero();
         assertThat(output).contains("# fail 0");
+    }
+
+    /** A space of 50 documents for the timing figure, deposited by a professional through real uploads. */
+    private void fiftyDocuments(String nir, String login, String name, int base) throws Exception {
+        Registry.importLines(stack, "registre/chrono-" + base + ".csv", List.of(Registry.line(nir, name, "Chloé", null)));
+        String patient = Http.token(stack.gatewayUrl(), "patient", "sujet=" + login);
+        assertThat(Http.send("POST", stack.gatewayUrl() + "/espace/activation", patient, "{\"ins\":\"" + nir
+                + "\",\"dateNaissance\":\"" + Registry.BIRTH_DATE + "\",\"nomNaissance\":\"" + name + "\"}").statusCode()).isEqualTo(200);
+        String pro = Http.token(stack.gatewayUrl(), "professional", "rpps=10666666661&profession=medecin");
+        assertThat(Http.send("POST", stack.gatewayUrl() + "/pro/patients/consentement", pro, "{\"ins\":\"" + nir + "\"}")
+                .statusCode()).isEqualTo(201);
+        var client = java.net.http.HttpClient.newHttpClient();
+        for (int i = 0; i < 50; i++) {
+            byte[] pdf = ("%PDF-1.7\n1 0 obj << /Numero (" + i + ") >> endobj\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+            var grant = Http.json(Http.send("POST", stack.gatewayUrl() + "/pro/documents", pro, "{\"ins\":\"" + nir
+                    + "\",\"categorie\":\"biologie\",\"dateSoins\":\"2026-0" + (1 + i % 9) + "-1" + (i % 10)
+                    + "\",\"titre\":\"Résultat " + i + "\",\"typeContenu\":\"application/pdf\",\"taille\":" + pdf.length + "}"));
+            var upload = grant.get("televersement");
+            var put = java.net.http.HttpRequest.newBuilder(java.net.URI.create(upload.get("url").asString()))
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(pdf));
+            upload.get("entetes").properties().forEach(h -> put.header(h.getKey(), h.getValue().asString()));
+            assertThat(client.send(put.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        }
+        stack.awaitS3Events();
     }
 }
