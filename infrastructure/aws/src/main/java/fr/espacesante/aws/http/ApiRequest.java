@@ -81,13 +81,8 @@ public record ApiRequest(String routeKey, Map<String, String> pathParameters, Ma
     private static Map<String, String> strings(JsonNode node) {
         Map<String, String> out = new LinkedHashMap<>();
         if (node != null && node.isObject()) {
-            node.properties().forEach(e -> {
-                if (e.getValue().isString()) {
-                    out.put(e.getKey(), e.getValue().asString());
-                } else if (e.getValue().isNumber() || e.getValue().isBoolean()) {
-                    out.put(e.getKey(), e.getValue().asString());
-                }
-            });
+            node.properties().stream().filter(e -> e.getValue().isValueNode() && !e.getValue().isNull())
+                    .forEach(e -> out.put(e.getKey(), e.getValue().asString()));
         }
         return Map.copyOf(out);
     }

@@ -128,10 +128,8 @@ public final class Fields {
         if (value == null || value.isNull()) {
             return byDefault;
         }
-        if (value.isIntegralNumber() && value.canConvertToInt()) {
-            return limit(Optional.of(String.valueOf(value.asInt())), byDefault, max);
-        }
-        return limit(Optional.of(value.isString() ? value.asString() : "x"), byDefault, max);
+        // A whole number or its text; anything else (a decimal, a list…) reads as nothing, which is refused.
+        return limit(Optional.of(value.isIntegralNumber() || value.isString() ? value.asString() : ""), byDefault, max);
     }
 
     /**
