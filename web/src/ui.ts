@@ -126,6 +126,27 @@ export function isoDate(f: Field): string {
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
 
+/** The proof of identity the API takes (NIR, birth date, birth name), for a person or their child. */
+export interface IdentityFields {
+  fields: Field[];
+  groups: HTMLElement[];
+  /** The body of the request: the NIR without spaces, the ISO birth date, the name as typed. */
+  values(): { ins: string; dateNaissance: string; nomNaissance: string };
+}
+
+export function identityFields(child = false): IdentityFields {
+  const whose = child ? ' de l’enfant' : '';
+  const ins = field('ins', `Numéro de sécurité sociale${whose}`, { hint: '15 chiffres, sans espace', required: true,
+    inputmode: 'numeric', autocomplete: 'off' });
+  const born = dateField('dateNaissance', `Date de naissance${whose}`, { required: true, autocomplete: child ? undefined : 'bday' });
+  const name = field('nomNaissance', `Nom de naissance${whose}`, { required: true, autocomplete: child ? undefined : 'family-name' });
+  return {
+    fields: [ins, born, name],
+    groups: [ins.group, born.group, name.group],
+    values: () => ({ ins: ins.input.value.replace(/\s/g, ''), dateNaissance: isoDate(born), nomNaissance: name.input.value }),
+  };
+}
+
 function frenchDigits(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;

@@ -1,6 +1,6 @@
 import { actFor, actingFor, api, ApiError } from '../api';
 import { frenchDate, frenchDateTime, h } from '../dom';
-import { alert, button, field, loading, pageTitle, submit, submitButton, dateField, isoDate } from '../ui';
+import { alert, button, field, loading, pageTitle, submit, submitButton, identityFields } from '../ui';
 
 export interface Space {
   statut: string; creeLe: string; creation: string; activeLe: string | null; email: string | null;
@@ -32,18 +32,15 @@ export function activation(main: HTMLElement, done: () => void): void {
       done();
     });
   });
-  const ins = field('ins', 'Numéro de sécurité sociale', { hint: '15 chiffres, sans espace', required: true, inputmode: 'numeric', autocomplete: 'off' });
-  const born = dateField('dateNaissance', 'Date de naissance', { required: true, autocomplete: 'bday' });
-  const name = field('nomNaissance', 'Nom de naissance', { required: true, autocomplete: 'family-name' });
+  const identity = identityFields();
   const feedback = h('div');
   const byIdentity = h('form', { novalidate: true }, h('fieldset', { class: 'fr-fieldset' },
-    h('legend', { class: 'fr-fieldset__legend' }, 'Avec votre identité'), h('div', { class: 'fr-fieldset__element' }, feedback), ins.group, born.group, name.group,
+    h('legend', { class: 'fr-fieldset__legend' }, 'Avec votre identité'), h('div', { class: 'fr-fieldset__element' }, feedback), identity.groups,
     submitButton('Activer mon espace', 'fr-btn')));
   byIdentity.addEventListener('submit', e => {
     e.preventDefault();
-    void submit(byIdentity, [ins, born, name], feedback, async () => {
-      await api('POST', '/espace/activation',
-        { ins: ins.input.value.replace(/\s/g, ''), dateNaissance: isoDate(born), nomNaissance: name.input.value });
+    void submit(byIdentity, identity.fields, feedback, async () => {
+      await api('POST', '/espace/activation', identity.values());
       done();
     });
   });
@@ -189,20 +186,17 @@ export async function accessPage(main: HTMLElement): Promise<void> {
 export async function children(main: HTMLElement, refresh: () => void): Promise<void> {
   main.replaceChildren(...pageTitle('Mes enfants'), loading('de vos enfants'));
   const list = await api<{ enfants: Child[] }>('GET', '/espace/enfants');
-  const ins = field('ins', 'Numéro de sécurité sociale de l’enfant', { hint: '15 chiffres', required: true, inputmode: 'numeric', autocomplete: 'off' });
-  const born = dateField('dateNaissance', 'Date de naissance de l’enfant', { required: true });
-  const name = field('nomNaissance', 'Nom de naissance de l’enfant', { required: true });
+  const identity = identityFields(true);
   const other = field('accordAutreParent', 'Nom de l’autre parent qui a donné son accord', { hint: 'Laissez vide si vous exercez seul l’autorité parentale' });
   const sole = h('input', { type: 'checkbox', id: 'autorite-exclusive', name: 'autoriteParentaleExclusive' });
   const feedback = h('div');
-  const form = h('form', { novalidate: true }, feedback, ins.group, born.group, name.group, other.group,
+  const form = h('form', { novalidate: true }, feedback, identity.groups, other.group,
     h('div', { class: 'fr-checkbox-group fr-mb-3w' }, sole, h('label', { class: 'fr-label', for: 'autorite-exclusive' }, 'J’exerce seul l’autorité parentale')),
     submitButton('Rattacher l’espace de mon enfant', 'fr-btn'));
   form.addEventListener('submit', e => {
     e.preventDefault();
-    void submit(form, [ins, born, name, other], feedback, async () => {
-      await api('POST', '/espace/enfants', { ins: ins.input.value.replace(/\s/g, ''), dateNaissance: isoDate(born),
-        nomNaissance: name.input.value, accordAutreParent: other.input.value || null,
+    void submit(form, [...identity.fields, other], feedback, async () => {
+      await api('POST', '/espace/enfants', { ...identity.values(), accordAutreParent: other.input.value || null,
         autoriteParentaleExclusive: sole.checked || null });
       await children(main, refresh);
     });

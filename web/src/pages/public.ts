@@ -1,6 +1,6 @@
 import { publicApi } from '../api';
 import { h } from '../dom';
-import { alert, field, pageTitle, submit, submitButton, dateField, isoDate } from '../ui';
+import { alert, field, pageTitle, submit, submitButton, identityFields } from '../ui';
 
 export function home(main: HTMLElement, signIn: () => void, operator: () => void): void {
   main.replaceChildren(
@@ -35,19 +35,16 @@ export function objection(main: HTMLElement): void {
       show(await publicApi<Receipt>('POST', '/opposition/code', { code: code.input.value }));
     });
   });
-  const ins = field('ins', 'Numéro de sécurité sociale', { hint: '15 chiffres, sans espace', required: true, inputmode: 'numeric', autocomplete: 'off' });
-  const born = dateField('dateNaissance', 'Date de naissance', { required: true, autocomplete: 'bday' });
-  const name = field('nomNaissance', 'Nom de naissance', { required: true, autocomplete: 'family-name' });
+  const identity = identityFields();
   const identityFeedback = h('div');
   const byIdentity = h('form', { novalidate: true },
     h('fieldset', { class: 'fr-fieldset' }, h('legend', { class: 'fr-fieldset__legend' }, 'Avec votre identité'),
-      h('div', { class: 'fr-fieldset__element' }, identityFeedback), ins.group, born.group, name.group,
+      h('div', { class: 'fr-fieldset__element' }, identityFeedback), identity.groups,
       submitButton('Enregistrer mon opposition', 'fr-btn')));
   byIdentity.addEventListener('submit', e => {
     e.preventDefault();
-    void submit(byIdentity, [ins, born, name], identityFeedback, async () => {
-      show(await publicApi<Receipt>('POST', '/opposition/identite',
-        { ins: ins.input.value.replace(/\s/g, ''), dateNaissance: isoDate(born), nomNaissance: name.input.value }));
+    void submit(byIdentity, identity.fields, identityFeedback, async () => {
+      show(await publicApi<Receipt>('POST', '/opposition/identite', identity.values()));
     });
   });
   function show(receipt: Receipt): void {

@@ -73,7 +73,7 @@ final class DocumentsRoutes {
                     var acting = acting(citizen, request);
                     return ApiResponse.ok(DocumentPage.of(record.list(acting.actor(), acting.spaceKey(),
                             filter(request.query("categorie"), request.query("du"), request.query("au")),
-                            Fields.limit(request.query("limite"), DEFAULT_PAGE, MAX_PAGE), cursor(request.query("curseur")))));
+                            Fields.limit(request.query("limite"), DEFAULT_PAGE, MAX_PAGE), request.query("curseur"))));
                 })
                 .on(PATIENT_ONE, Citizen.class, (citizen, request) -> {
                     var acting = acting(citizen, request);
@@ -105,7 +105,7 @@ final class DocumentsRoutes {
                             filter(Fields.optionalText(body, "categorie", 64), Fields.optionalText(body, "du", 10),
                                     Fields.optionalText(body, "au", 10)),
                             Fields.limit(body, DEFAULT_PAGE, MAX_PAGE),
-                            cursor(Fields.optionalText(body, "curseur", MAX_CURSOR)), justification(body))));
+                            Fields.optionalText(body, "curseur", MAX_CURSOR), justification(body))));
                 })
                 .on(PRO_ONE, Professional.class, (pro, request) -> {
                     JsonNode body = request.jsonBody();
@@ -149,13 +149,6 @@ final class DocumentsRoutes {
 
     private static Optional<String> justification(JsonNode body) {
         return Fields.optionalParagraph(body, "justificationUrgence", AccessRequest.MAX_JUSTIFICATION);
-    }
-
-    private static Optional<String> cursor(Optional<String> cursor) {
-        if (cursor.isPresent() && (cursor.get().isEmpty() || cursor.get().length() > MAX_CURSOR)) {
-            throw new fr.espacesante.domain.error.InvalidCursorException();
-        }
-        return cursor;
     }
 
     private static DepositRequest deposit(JsonNode body) {

@@ -349,7 +349,7 @@ final class LocalGateway implements AutoCloseable {
         }
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq)).replace('+', ' ');
+            String name = decodeQuery(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decodeQuery(pair.substring(eq + 1));
             query.merge(name, value, (a, b) -> a + "," + b);
         }

@@ -56,11 +56,12 @@ public final class LocalStack implements AutoCloseable {
         Path data = settings.dataDir();
         Path logs = Files.createDirectories(data == null ? Files.createTempDirectory("espace-local-") : data.resolve("logs"));
 
-        issuers = track(OidcIssuers.start(settings.oidcPort(), loginClaims(root.resolve("template.yaml"))));
+        SamTemplate defaults = SamTemplate.load(root.resolve("template.yaml"), Map.of());
+        issuers = track(OidcIssuers.start(settings.oidcPort(), loginClaims(defaults)));
         // The gateway's port is chosen now: it is the web space's origin (ServiceUrl), which e-mails
         // link to and the documents bucket's CORS rule names.
         int gatewayPort = settings.gatewayPort() == 0 ? freePort() : settings.gatewayPort();
-        template = SamTemplate.load(root.resolve("template.yaml"), parameters(issuers, "http://127.0.0.1:" + gatewayPort));
+        template = defaults.withParameters(parameters(issuers, "http://127.0.0.1:" + gatewayPort));
 
         int dynamoPort = freePort();
         dynamoDbServer = track(DynamoDbLocalServer.start(dynamoPort, data == null ? null : Files.createDirectories(data.resolve("dynamodb"))));
@@ -156,8 +157,7 @@ public final class LocalStack implements AutoCloseable {
      * What the browser logins of the web space receive: the audiences and the operators' scope the
      * template's authorizers expect (its parameters' defaults).
      */
-    private static Map<String, Map<String, Object>> loginClaims(Path templateFile) {
-        SamTemplate defaults = SamTemplate.load(templateFile, Map.of());
+    private static Map<String, Map<String, Object>> loginClaims(SamTemplate defaults) {
         java.util.function.Function<String, Object> parameter = name -> defaults.resolve(Map.of("Ref", name));
         return Map.of(
                 OidcIssuers.CITIZEN, Map.of("aud", List.of(parameter.apply("CitizenAudience")), "scope", "openid profile"),

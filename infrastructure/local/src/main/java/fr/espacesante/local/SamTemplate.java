@@ -62,6 +62,11 @@ public final class SamTemplate {
         }
     }
 
+    /** The same parsed template with other parameter values. */
+    public SamTemplate withParameters(Map<String, String> parameterOverrides) {
+        return new SamTemplate(root, parameterOverrides);
+    }
+
     /** The raw document (long-form intrinsics, unresolved), for the template's own tests. */
     public Map<String, Object> document() {
         return root;

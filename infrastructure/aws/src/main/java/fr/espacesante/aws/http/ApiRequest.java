@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * it as a JSON object.
  */
 public record ApiRequest(String routeKey, Map<String, String> pathParameters, Map<String, String> queryParameters,
-                         Map<String, String> headers, String body, String sourceIp,
+                         String body, String sourceIp,
                          Map<String, String> claims, List<String> scopes) {
 
     /** Reads the event Lambda received; anything but an HTTP API 2.0 event is refused. */
@@ -40,7 +40,7 @@ public record ApiRequest(String routeKey, Map<String, String> pathParameters, Ma
                 ? jwt.path("scopes").valueStream().filter(JsonNode::isString).map(JsonNode::asString).toList()
                 : List.of();
         return new ApiRequest(text(root, "routeKey"), strings(root.path("pathParameters")),
-                strings(root.path("queryStringParameters")), strings(root.path("headers")), body(root),
+                strings(root.path("queryStringParameters")), body(root),
                 Optional.ofNullable(text(context.path("http"), "sourceIp")).orElse("inconnue"),
                 strings(jwt.path("claims")), scopes);
     }

@@ -106,13 +106,13 @@ public final class HttpFunction implements Function<InputStream, byte[]> {
         return new ApiResponse(status(e.kind()), body);
     }
 
-    /** The API Gateway response (payload format 2.0), body written by the one mapper. */
+    /** The API Gateway response, payload format 2.0. */
+    private record GatewayResponse(int statusCode, Map<String, String> headers, String body, boolean isBase64Encoded) {
+    }
+
+    /** The response with its body written by the one mapper. */
     private static byte[] write(ApiResponse response) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("statusCode", response.status());
-        out.put("headers", JSON_HEADERS);
-        out.put("body", ApiJson.MAPPER.writeValueAsString(response.body()));
-        out.put("isBase64Encoded", false);
-        return ApiJson.MAPPER.writeValueAsBytes(out);
+        return ApiJson.MAPPER.writeValueAsBytes(new GatewayResponse(response.status(), JSON_HEADERS,
+                ApiJson.MAPPER.writeValueAsString(response.body()), false));
     }
 }
