@@ -8,18 +8,35 @@ import fr.espacesante.domain.access.Actor.Professional;
 /**
  * The one decision function of "who may see what" (PRODUCT.md): every function that touches a
  * space asks it, and records its answer in the access history. Refusals are checked before grants,
- * so that a blocked professional is refused whatever else applies.
+ * so that a blocked professional is refused whatever else applies. A closed space is closed to
+ * everyone but its owner (or the parent acting for the minor), who still sees its state and may
+ * reopen it or have it deleted.
  */
 public final class AccessPolicy {
 
     private static final int MIN_JUSTIFICATION = 10;
 
     public AccessDecision decide(AccessRequest request) {
+        if (request.actor() instanceof Operator) {
+            return AccessDecision.refuse(AccessRule.NO_HEALTH_DATA_FOR_OPERATORS);
+        }
+        if (request.space().closed() && !(ownerSide(request) && request.resource().reachableWhenClosed())) {
+            return AccessDecision.refuse(AccessRule.SPACE_CLOSED);
+        }
         return switch (request.actor()) {
             case Operator operator -> AccessDecision.refuse(AccessRule.NO_HEALTH_DATA_FOR_OPERATORS);
             case Patient patient -> forPatient(patient, request);
             case LegalRepresentative parent -> forLegalRepresentative(parent, request);
             case Professional professional -> forProfessional(professional, request);
+        };
+    }
+
+    /** The owner, or a parent attached to the (minor's) space. */
+    private static boolean ownerSide(AccessRequest request) {
+        return switch (request.actor()) {
+            case Patient patient -> patient.personKey().equals(request.space().ownerKey());
+            case LegalRepresentative parent -> request.space().legalRepresentatives().contains(parent.personKey());
+            default -> false;
         };
     }
 

@@ -8,7 +8,10 @@ public class AccessRefusedException extends DomainException {
     private final transient AccessDecision decision;
 
     public AccessRefusedException(AccessDecision decision) {
-        super(Kind.FORBIDDEN, "ACCES_REFUSE", "Accès refusé : " + decision.reason() + ".");
+        super(Kind.FORBIDDEN, decision.rule() == AccessRule.SPACE_CLOSED ? "ESPACE_FERME" : "ACCES_REFUSE",
+                decision.rule() == AccessRule.SPACE_CLOSED
+                        ? "Cet espace santé est fermé : son titulaire l'a clôturé, personne ne peut y lire ni y déposer."
+                        : "Accès refusé : " + decision.reason() + ".");
         this.decision = decision;
     }
 

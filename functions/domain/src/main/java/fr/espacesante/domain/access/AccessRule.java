@@ -9,6 +9,7 @@ public enum AccessRule {
     CONSENT_DECLARATION("declaration-consentement", "Un professionnel déclare le consentement recueilli lors d'une prise en charge"),
     EMERGENCY("bris-de-glace", "Un accès en urgence justifié"),
     DOCUMENT_AUTHOR("auteur-document", "L'auteur du document"),
+    SPACE_CLOSED("espace-ferme", "L'espace a été clôturé par son titulaire"),
     BLOCKED("professionnel-bloque", "Le patient a bloqué ce professionnel"),
     HIDDEN_BY_PATIENT("document-masque", "Le patient a masqué ce document aux professionnels"),
     HELD_BACK("document-en-attente", "Document en attente d'une consultation d'annonce"),

@@ -27,7 +27,9 @@ public record Resource(Kind kind, String authorRpps, boolean heldBackFromPatient
         /** The consents recorded at the point of care: declared by a professional, revoked by the patient. */
         CONSENT,
         /** The access history of the space. */
-        ACCESS_HISTORY
+        ACCESS_HISTORY,
+        /** The life of the space itself: closing it, asking for its deletion, reopening it. */
+        LIFECYCLE
     }
 
     public static Resource of(Kind kind) {
@@ -47,9 +49,14 @@ public record Resource(Kind kind, String authorRpps, boolean heldBackFromPatient
         return kind == Kind.DOCUMENT;
     }
 
-    /** Settings and access history belong to the patient (and a parent acting for them) only. */
+    /** Settings, access history and the space's life belong to the patient (and a parent acting for them) only. */
     boolean isPatientOnly() {
-        return kind == Kind.SETTINGS || kind == Kind.ACCESS_HISTORY;
+        return kind == Kind.SETTINGS || kind == Kind.ACCESS_HISTORY || kind == Kind.LIFECYCLE;
+    }
+
+    /** What the owner still reaches in a closed space: its state, to reopen it or have it deleted. */
+    boolean reachableWhenClosed() {
+        return kind == Kind.SPACE || kind == Kind.LIFECYCLE;
     }
 
     boolean isConsent() {

@@ -11,9 +11,17 @@ import java.util.Set;
  * @param consentedRpps professionals authorised by consent recorded at the point of care
  * @param blockedRpps professionals the patient blocked
  * @param emergencyAccessEnabled false when the patient turned emergency access off
+ * @param closed the owner closed the space (or asked for its deletion): no one else may act in it
  */
 public record SpaceAccess(String ownerKey, Set<String> legalRepresentatives, String treatingDoctorRpps,
-                          Set<String> consentedRpps, Set<String> blockedRpps, boolean emergencyAccessEnabled) {
+                          Set<String> consentedRpps, Set<String> blockedRpps, boolean emergencyAccessEnabled,
+                          boolean closed) {
+
+    /** An open space's access decisions. */
+    public SpaceAccess(String ownerKey, Set<String> legalRepresentatives, String treatingDoctorRpps,
+                       Set<String> consentedRpps, Set<String> blockedRpps, boolean emergencyAccessEnabled) {
+        this(ownerKey, legalRepresentatives, treatingDoctorRpps, consentedRpps, blockedRpps, emergencyAccessEnabled, false);
+    }
 
     public SpaceAccess {
         legalRepresentatives = Set.copyOf(legalRepresentatives);

@@ -41,9 +41,10 @@ class AccessPolicyMatrixTest {
     private record Who(String label, Actor actor, Optional<String> justification) {
     }
 
-    private record Case(Who who, boolean emergencyEnabled, Resource resource, Action action) {
+    private record Case(Who who, boolean closed, boolean emergencyEnabled, Resource resource, Action action) {
         String name() {
-            return who.label + " | urgence " + (emergencyEnabled ? "on" : "off") + " | " + describe(resource) + " | " + action;
+            return who.label + (closed ? " | espace fermé" : "") + " | urgence " + (emergencyEnabled ? "on" : "off")
+                    + " | " + describe(resource) + " | " + action;
         }
     }
 
@@ -94,10 +95,12 @@ class AccessPolicyMatrixTest {
     private static List<Case> matrix() {
         List<Case> cases = new ArrayList<>();
         for (Who who : actors()) {
-            for (boolean emergencyEnabled : new boolean[] {true, false}) {
-                for (Resource resource : resources()) {
-                    for (Action action : Action.values()) {
-                        cases.add(new Case(who, emergencyEnabled, resource, action));
+            for (boolean closed : new boolean[] {false, true}) {
+                for (boolean emergencyEnabled : new boolean[] {true, false}) {
+                    for (Resource resource : resources()) {
+                        for (Action action : Action.values()) {
+                            cases.add(new Case(who, closed, emergencyEnabled, resource, action));
+                        }
                     }
                 }
             }
@@ -109,13 +112,21 @@ class AccessPolicyMatrixTest {
     private static Expected expected(Case c) {
         Resource r = c.resource();
         boolean document = r.kind() == Resource.Kind.DOCUMENT;
-        boolean patientOnly = r.kind() == Resource.Kind.SETTINGS || r.kind() == Resource.Kind.ACCESS_HISTORY;
+        boolean patientOnly = r.kind() == Resource.Kind.SETTINGS || r.kind() == Resource.Kind.ACCESS_HISTORY
+                || r.kind() == Resource.Kind.LIFECYCLE;
         boolean consentRegistry = r.kind() == Resource.Kind.CONSENT;
         Actor actor = c.who().actor();
 
         // "Operators never see health data."
         if (actor instanceof Operator) {
             return Expected.refused(AccessRule.NO_HEALTH_DATA_FOR_OPERATORS);
+        }
+        // "A closed space: no professional can read or deposit; the patient can still see that it is closed and
+        // reopen it" — and the parent acting for a minor, who may close it for them.
+        boolean ownerSide = actor instanceof Patient p && p.personKey().equals(OWNER)
+                || actor instanceof LegalRepresentative p2 && p2.personKey().equals(PARENT);
+        if (c.closed() && !(ownerSide && (r.kind() == Resource.Kind.SPACE || r.kind() == Resource.Kind.LIFECYCLE))) {
+            return Expected.refused(AccessRule.SPACE_CLOSED);
         }
         // "The patient sees everything in their space, except documents a professional still holds back."
         if (actor instanceof Patient p) {
@@ -195,7 +206,7 @@ class AccessPolicyMatrixTest {
 
     private AccessDecision decide(Case c) {
         SpaceAccess space = new SpaceAccess(OWNER, Set.of(PARENT), treatingOf(c), Set.of(CONSENTED),
-                Set.of(BLOCKED_TREATING), c.emergencyEnabled());
+                Set.of(BLOCKED_TREATING), c.emergencyEnabled(), c.closed());
         return guard.check(new AccessRequest(c.who().actor(), space, c.resource(), c.action(), c.who().justification()),
                 describe(c.resource()));
     }

@@ -11,6 +11,7 @@ import fr.espacesante.domain.space.port.out.Spaces;
 import fr.espacesante.domain.space.NotificationPreferences;
 import fr.espacesante.domain.space.RegisteredPerson;
 import fr.espacesante.domain.space.Space;
+import fr.espacesante.domain.space.SpaceStatus;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -83,54 +84,83 @@ public final class InMemorySpaceStores {
 
         @Override
         public void recordActivation(String spaceKey, Instant at, Optional<String> email, NotificationPreferences preferences) {
-            change(spaceKey, s -> new Space(s.spaceKey(), s.status(), s.createdAt(), s.creation(),
+            change(spaceKey, s -> new Space(s.spaceKey(), s.status(), s.closure(), s.createdAt(), s.creation(),
                     s.activatedAt().or(() -> Optional.of(at)), email, preferences, s.access(), s.professionals(), s.version() + 1));
         }
 
         @Override
         public void updateContact(String spaceKey, Optional<String> email, NotificationPreferences preferences) {
-            change(spaceKey, s -> new Space(s.spaceKey(), s.status(), s.createdAt(), s.creation(), s.activatedAt(), email,
+            change(spaceKey, s -> new Space(s.spaceKey(), s.status(), s.closure(), s.createdAt(), s.creation(), s.activatedAt(), email,
                     preferences, s.access(), s.professionals(), s.version() + 1));
         }
 
         @Override
         public void setTreatingDoctor(String spaceKey, Optional<String> rpps, Optional<String> label) {
             access(spaceKey, a -> new SpaceAccess(a.ownerKey(), a.legalRepresentatives(), rpps.orElse(null),
-                    a.consentedRpps(), a.blockedRpps(), a.emergencyAccessEnabled()));
+                    a.consentedRpps(), a.blockedRpps(), a.emergencyAccessEnabled(), a.closed()));
         }
 
         @Override
         public void block(String spaceKey, String rpps) {
             access(spaceKey, a -> new SpaceAccess(a.ownerKey(), a.legalRepresentatives(), a.treatingDoctorRpps(),
-                    a.consentedRpps(), plus(a.blockedRpps(), rpps), a.emergencyAccessEnabled()));
+                    a.consentedRpps(), plus(a.blockedRpps(), rpps), a.emergencyAccessEnabled(), a.closed()));
         }
 
         @Override
         public void unblock(String spaceKey, String rpps) {
             access(spaceKey, a -> new SpaceAccess(a.ownerKey(), a.legalRepresentatives(), a.treatingDoctorRpps(),
-                    a.consentedRpps(), minus(a.blockedRpps(), rpps), a.emergencyAccessEnabled()));
+                    a.consentedRpps(), minus(a.blockedRpps(), rpps), a.emergencyAccessEnabled(), a.closed()));
         }
 
         @Override
         public void addConsent(String spaceKey, String rpps, String label) {
             access(spaceKey, a -> new SpaceAccess(a.ownerKey(), a.legalRepresentatives(), a.treatingDoctorRpps(),
-                    plus(a.consentedRpps(), rpps), a.blockedRpps(), a.emergencyAccessEnabled()));
+                    plus(a.consentedRpps(), rpps), a.blockedRpps(), a.emergencyAccessEnabled(), a.closed()));
         }
 
         @Override
         public void revokeConsent(String spaceKey, String rpps) {
             access(spaceKey, a -> new SpaceAccess(a.ownerKey(), a.legalRepresentatives(), a.treatingDoctorRpps(),
-                    minus(a.consentedRpps(), rpps), a.blockedRpps(), a.emergencyAccessEnabled()));
+                    minus(a.consentedRpps(), rpps), a.blockedRpps(), a.emergencyAccessEnabled(), a.closed()));
         }
 
         @Override
         public void setEmergencyAccess(String spaceKey, boolean enabled) {
             access(spaceKey, a -> new SpaceAccess(a.ownerKey(), a.legalRepresentatives(), a.treatingDoctorRpps(),
-                    a.consentedRpps(), a.blockedRpps(), enabled));
+                    a.consentedRpps(), a.blockedRpps(), enabled, a.closed()));
         }
 
-        void access(String spaceKey, UnaryOperator<SpaceAccess> change) {
-            change(spaceKey, s -> new Space(s.spaceKey(), s.status(), s.createdAt(), s.creation(), s.activatedAt(),
+        @Override
+        public boolean close(String spaceKey, Space.Closure closure) {
+            return lifecycle(spaceKey, Set.of(SpaceStatus.OPEN), SpaceStatus.CLOSED, Optional.of(closure));
+        }
+
+        @Override
+        public boolean requestDeletion(String spaceKey, Space.Closure closure) {
+            return lifecycle(spaceKey, Set.of(SpaceStatus.OPEN, SpaceStatus.CLOSED), SpaceStatus.DELETION_REQUESTED,
+                    Optional.of(closure));
+        }
+
+        @Override
+        public boolean reopen(String spaceKey) {
+            return lifecycle(spaceKey, Set.of(SpaceStatus.CLOSED), SpaceStatus.OPEN, Optional.empty());
+        }
+
+        private boolean lifecycle(String spaceKey, Set<SpaceStatus> from, SpaceStatus to, Optional<Space.Closure> closure) {
+            Space s = byKey.get(spaceKey);
+            if (s == null || !from.contains(s.status())) {
+                return false;
+            }
+            SpaceAccess a = s.access();
+            byKey.put(spaceKey, new Space(s.spaceKey(), to, closure, s.createdAt(), s.creation(), s.activatedAt(), s.email(),
+                    s.preferences(), new SpaceAccess(a.ownerKey(), a.legalRepresentatives(), a.treatingDoctorRpps(),
+                    a.consentedRpps(), a.blockedRpps(), a.emergencyAccessEnabled(), to.closed()),
+                    s.professionals(), s.version() + 1));
+            return true;
+        }
+
+        public void access(String spaceKey, UnaryOperator<SpaceAccess> change) {
+            change(spaceKey, s -> new Space(s.spaceKey(), s.status(), s.closure(), s.createdAt(), s.creation(), s.activatedAt(),
                     s.email(), s.preferences(), change.apply(s.access()), s.professionals(), s.version() + 1));
         }
 
@@ -176,7 +206,7 @@ public final class InMemorySpaceStores {
                 return AttachOutcome.ALREADY_ATTACHED;
             }
             spaces.access(guardianship.childKey(), a -> new SpaceAccess(a.ownerKey(), Set.of(guardianship.parentKey()),
-                    a.treatingDoctorRpps(), a.consentedRpps(), a.blockedRpps(), a.emergencyAccessEnabled()));
+                    a.treatingDoctorRpps(), a.consentedRpps(), a.blockedRpps(), a.emergencyAccessEnabled(), a.closed()));
             return AttachOutcome.ATTACHED;
         }
 

@@ -33,4 +33,16 @@ public interface Spaces {
     void revokeConsent(String spaceKey, String rpps);
 
     void setEmergencyAccess(String spaceKey, boolean enabled);
+
+    /** Closes an open space, scheduling its purge on {@code closure.purgeOn()}. @return false when it is not open */
+    boolean close(String spaceKey, Space.Closure closure);
+
+    /**
+     * Marks an open or closed space for deletion, its purge due on {@code closure.purgeOn()}.
+     * @return false when its deletion was already asked (or its purge started)
+     */
+    boolean requestDeletion(String spaceKey, Space.Closure closure);
+
+    /** Reopens a closed space, out of the purge schedule. @return false when it is not closed (open, or being deleted) */
+    boolean reopen(String spaceKey);
 }

@@ -1,0 +1,14 @@
+package fr.espacesante.domain.lifecycle.port.out;
+
+import fr.espacesante.domain.person.PostalAddress;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Letters to persons without an e-mail address, rendered as PDF for the print provider. */
+public interface PostalMail {
+
+    record Letter(String addressee, PostalAddress address, LocalDate date, String title, List<String> paragraphs) {
+    }
+
+    void post(Letter letter);
+}
