@@ -4,6 +4,7 @@ import fr.espacesante.aws.function.Registrations;
 import fr.espacesante.domain.access.AccessSettings;
 import fr.espacesante.domain.family.MinorAttachment;
 import fr.espacesante.domain.family.Representation;
+import fr.espacesante.domain.lifecycle.SpaceLifecycle;
 import fr.espacesante.domain.space.AttemptGuard;
 import fr.espacesante.domain.space.SpaceActivation;
 import java.time.Duration;
@@ -39,8 +40,10 @@ public class PatientSpaceFunction implements ApplicationContextInitializer<Gener
             var guardianships = adapters.guardianships();
             var minors = new MinorAttachment(adapters.nirProtection(), persons, links, spaces, guardianships, guard,
                     attempts, adapters.clock());
+            var lifecycle = new SpaceLifecycle(spaces, persons, adapters.purgeSchedule(), guard, adapters.mailer(),
+                    adapters.postalMail(), adapters.lifecycleNotices(), adapters.clock(), adapters.retentionYears());
             return new PatientSpaceRoutes(activation, minors, new Representation(links, guardianships, adapters.clock()),
-                    new AccessSettings(spaces, guard, history)).routes(callers);
+                    new AccessSettings(spaces, guard, history), lifecycle).routes(callers);
         });
     }
 }

@@ -15,6 +15,7 @@ import fr.espacesante.domain.family.Guardianship.ParentalAgreement;
 import fr.espacesante.domain.family.GuardianshipException;
 import fr.espacesante.domain.family.MinorAttachment;
 import fr.espacesante.domain.family.Representation;
+import fr.espacesante.domain.lifecycle.SpaceLifecycle;
 import fr.espacesante.domain.nir.Nir;
 import fr.espacesante.domain.access.port.out.AccessHistory;
 import fr.espacesante.domain.space.NotificationPreferences;
@@ -45,6 +46,9 @@ final class PatientSpaceRoutes {
     static final String HISTORY = "GET /espace/historique";
     static final String ATTACH_CHILD = "POST /espace/enfants";
     static final String CHILDREN = "GET /espace/enfants";
+    static final String CLOSE = "POST /espace/cloture";
+    static final String DELETE = "POST /espace/suppression";
+    static final String REOPEN = "POST /espace/reouverture";
 
     private static final int DEFAULT_PAGE = 20;
     private static final int MAX_PAGE = 100;
@@ -53,13 +57,15 @@ final class PatientSpaceRoutes {
     private final MinorAttachment minors;
     private final Representation representation;
     private final AccessSettings settings;
+    private final SpaceLifecycle lifecycle;
 
     PatientSpaceRoutes(SpaceActivation activation, MinorAttachment minors, Representation representation,
-                       AccessSettings settings) {
+                       AccessSettings settings, SpaceLifecycle lifecycle) {
         this.activation = activation;
         this.minors = minors;
         this.representation = representation;
         this.settings = settings;
+        this.lifecycle = lifecycle;
     }
 
     HttpFunction routes(Callers callers) {
@@ -93,7 +99,21 @@ final class PatientSpaceRoutes {
                 .on(EMERGENCY_ACCESS, Citizen.class, (citizen, request) -> access(citizen, request, acting ->
                         settings.setEmergencyAccess(acting.actor(), acting.spaceKey(), Fields.bool(request.jsonBody(), "actif"))))
                 .on(WHO_HAS_ACCESS, Citizen.class, (citizen, request) -> access(citizen, request, acting -> { }))
-                .on(HISTORY, Citizen.class, this::history);
+                .on(HISTORY, Citizen.class, this::history)
+                .on(CLOSE, Citizen.class, (citizen, request) -> {
+                    var acting = acting(citizen, request);
+                    return ApiResponse.ok(SpaceView.of(lifecycle.close(acting.actor(), acting.spaceKey())));
+                })
+                .on(DELETE, Citizen.class, (citizen, request) -> {
+                    var acting = acting(citizen, request);
+                    String confirmation = Fields.optionalText(request.jsonBody(), "confirmation", 20).orElse("");
+                    return ApiResponse.ok(SpaceView.of(lifecycle.requestDeletion(acting.actor(), acting.spaceKey(),
+                            confirmation)));
+                })
+                .on(REOPEN, Citizen.class, (citizen, request) -> {
+                    var acting = acting(citizen, request);
+                    return ApiResponse.ok(SpaceView.of(lifecycle.reopen(acting.actor(), acting.spaceKey())));
+                });
     }
 
     /** Who acts, in which space: the citizen in their own, or as legal representative with {@code ?enfant=}. */
@@ -184,10 +204,17 @@ final class PatientSpaceRoutes {
     record Notifications(boolean nouveauxDocuments, boolean messages, boolean rappelsAgenda) {
     }
 
-    record SpaceView(String statut, String creeLe, String creation, String activeLe, String email,
-                     Notifications notifications, boolean accesUrgence, String medecinTraitant) {
+    /**
+     * @param fermeLe when the space was closed (or its deletion asked); null while open
+     * @param suppressionLe the day its data is purged: 10 years after closure, or the day deletion was asked
+     */
+    record SpaceView(String statut, String fermeLe, String suppressionLe, String creeLe, String creation, String activeLe,
+                     String email, Notifications notifications, boolean accesUrgence, String medecinTraitant) {
         static SpaceView of(Space space) {
-            return new SpaceView(space.status().name(), space.createdAt().toString(),
+            return new SpaceView(space.status().name(),
+                    space.closure().map(c -> c.closedAt().toString()).orElse(null),
+                    space.closure().map(c -> c.purgeOn().toString()).orElse(null),
+                    space.createdAt().toString(),
                     space.creation() == Space.Creation.SWEEP ? "AUTOMATIQUE" : "ACTIVATION",
                     space.activatedAt().map(Object::toString).orElse(null), space.email().orElse(null),
                     new Notifications(space.preferences().newDocuments(), space.preferences().messages(),

@@ -10,6 +10,13 @@ import fr.espacesante.aws.campaign.DynamoDbObjections;
 import fr.espacesante.aws.campaign.DynamoDbWaves;
 import fr.espacesante.aws.letters.PdfLetters;
 import fr.espacesante.aws.letters.S3LetterOffice;
+import fr.espacesante.aws.letters.S3PostalMail;
+import fr.espacesante.aws.lifecycle.DynamoDbPurgeSchedule;
+import fr.espacesante.aws.lifecycle.SpaceErasureAdapter;
+import fr.espacesante.domain.lifecycle.LifecycleNotices;
+import fr.espacesante.domain.lifecycle.port.out.PostalMail;
+import fr.espacesante.domain.lifecycle.port.out.PurgeSchedule;
+import fr.espacesante.domain.lifecycle.port.out.SpaceErasure;
 import fr.espacesante.aws.limits.DynamoDbAttemptCounters;
 import fr.espacesante.aws.mail.SesMailer;
 import fr.espacesante.aws.person.DynamoDbPersonDirectory;
@@ -173,6 +180,30 @@ public final class AwsAdapters {
                 .build();
         return new fr.espacesante.aws.document.S3DocumentStorage(AwsClients.s3(), presigner, env("DOCUMENTS_BUCKET"),
                 env("DATA_KEY_ARN"));
+    }
+
+
+    public PurgeSchedule purgeSchedule() {
+        return new DynamoDbPurgeSchedule(dynamoDb(), env("SPACES_TABLE"), env("PERSONS_TABLE"), env("CAMPAIGN_STATE_TABLE"));
+    }
+
+    public SpaceErasure spaceErasure() {
+        return new SpaceErasureAdapter(dynamoDb(), AwsClients.s3(), new SpaceErasureAdapter.Stores(env("SPACES_TABLE"),
+                env("PERSONS_TABLE"), env("DOCUMENTS_TABLE"), env("ACCESS_HISTORY_TABLE"), env("GUARDIANSHIPS_TABLE"),
+                env("IDENTITY_LINKS_TABLE"), env("NOTIFICATIONS_TABLE"), env("DOCUMENTS_BUCKET"), env("LETTERS_BUCKET")));
+    }
+
+    public PostalMail postalMail() {
+        return new S3PostalMail(AwsClients.s3(), env("LETTERS_BUCKET"), new PdfLetters(campaignNotices()));
+    }
+
+    public LifecycleNotices lifecycleNotices() {
+        return new LifecycleNotices(env("SERVICE_URL"));
+    }
+
+    /** Years a closed space's data is kept before the purge (the template's RetentionYears). */
+    public int retentionYears() {
+        return Integer.parseInt(env("RETENTION_YEARS"));
     }
 
     public int objectionDays() {

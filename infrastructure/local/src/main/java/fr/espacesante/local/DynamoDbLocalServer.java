@@ -20,13 +20,9 @@ final class DynamoDbLocalServer implements AutoCloseable {
         this.port = port;
     }
 
-    static DynamoDbLocalServer start(int port, Path dataDir) {
-        List<String> args = new ArrayList<>(List.of("-port", String.valueOf(port), "-disableTelemetry"));
-        if (dataDir == null) {
-            args.add("-inMemory");
-        } else {
-            args.addAll(List.of("-dbPath", dataDir.toString(), "-sharedDb"));
-        }
+    /** In memory, like the S3 emulator beside it (see {@link LocalStack}). */
+    static DynamoDbLocalServer start(int port) {
+        List<String> args = new ArrayList<>(List.of("-port", String.valueOf(port), "-disableTelemetry", "-inMemory"));
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
             bindToLoopback(server);

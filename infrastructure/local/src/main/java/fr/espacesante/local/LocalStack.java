@@ -16,8 +16,7 @@ import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /**
  * The embedded local stack: every emulator on loopback, configured from template.yaml, with the
@@ -64,12 +63,12 @@ public final class LocalStack implements AutoCloseable {
         template = defaults.withParameters(parameters(issuers, "http://127.0.0.1:" + gatewayPort));
 
         int dynamoPort = freePort();
-        dynamoDbServer = track(DynamoDbLocalServer.start(dynamoPort, data == null ? null : Files.createDirectories(data.resolve("dynamodb"))));
+        // Both stores live in memory, in ./espace run as in tests: S3Proxy keeps object versions and delete
+        // markers (the template's buckets are versioned, and a deletion must erase every version) only in
+        // its in-memory store, and DynamoDB must not outlive the objects its items point to.
+        dynamoDbServer = track(DynamoDbLocalServer.start(dynamoPort));
         S3Relay relay = new S3Relay();
-        // The same persistent S3 store as ./espace run, in tests too (in a temporary folder): the upload
-        // journey meets the very store a developer's browser meets.
-        s3Server = track(S3LocalServer.start(0, (data == null ? logs : data).resolve("s3"), ACCESS_KEY, SECRET_KEY, relay,
-                documentsCors()));
+        s3Server = track(S3LocalServer.start(0, ACCESS_KEY, SECRET_KEY, relay, documentsCors()));
         sesServer = track(SesLocalServer.start(root.resolve("infrastructure/local/src/main/node"),
                 settings.sesPort() == 0 ? freePort() : settings.sesPort(), logs.resolve("ses.log")));
 
@@ -144,10 +143,10 @@ public final class LocalStack implements AutoCloseable {
     private void createBuckets() {
         template.resourcesOfType("AWS::S3::Bucket").keySet().forEach(id -> {
             String name = template.physicalName(id);
-            try {
-                s3.createBucket(b -> b.bucket(name));
-            } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException alreadyThere) {
-                // Kept from an earlier run.
+            s3.createBucket(b -> b.bucket(name));
+            Object versioning = template.properties(id).get("VersioningConfiguration");
+            if (versioning instanceof Map<?, ?> v && "Enabled".equals(v.get("Status"))) {
+                s3.putBucketVersioning(b -> b.bucket(name).versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
             }
             buckets.add(name);
         });

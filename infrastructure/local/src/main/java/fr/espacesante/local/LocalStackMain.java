@@ -2,14 +2,13 @@ package fr.espacesante.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * {@code ./espace run}: starts the whole stack on loopback with the demo population, prints the
- * URLs, and stops cleanly on Ctrl-C. Data lives in {@code .local-data/} unless {@code --reset}.
+ * URLs, and stops cleanly on Ctrl-C. Every run starts from the demo data: the emulators keep their
+ * data in memory (see {@link LocalStack}); {@code .local-data/} holds the logs.
  */
 public final class LocalStackMain {
 
@@ -18,14 +17,8 @@ public final class LocalStackMain {
 
     public static void main(String[] args) throws Exception {
         long start = System.nanoTime();
-        List<String> options = List.of(args);
         Path root = Path.of(System.getProperty("espace.root", ".")).toAbsolutePath().normalize();
         Path data = root.resolve(".local-data");
-        if (options.contains("--reset") && Files.exists(data)) {
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
         int port = Integer.getInteger("espace.port", 3000);
         LocalStack stack = LocalStack.start(new LocalStack.Settings(root, data, port, 8180, 8005, true));
         CountDownLatch stopped = new CountDownLatch(1);
@@ -55,7 +48,7 @@ public final class LocalStackMain {
                                     %s
                   DynamoDB Local    %s
                   S3 (S3Proxy)      %s   buckets : %s
-                  Données           %s
+                  Journaux          %s
                 Jetons : ./espace token patient|professional|operator (voir README). Ctrl-C pour arrêter.
                 %n""", elapsed, stack.gatewayUrl(), DemoData.PATIENT_LOGIN, DemoData.PARENT_LOGIN, demo[0], demo[3], demo[1],
                 stack.gatewayUrl(), stack.sesUrl(),

@@ -14,7 +14,6 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
 import org.gaul.s3proxy.blobstore.domain.MultipartUpload;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
@@ -47,19 +46,9 @@ final class S3LocalServer implements AutoCloseable {
     record CorsRule(List<String> origins, List<String> methods, List<String> headers, List<String> exposed) {
     }
 
-    static S3LocalServer start(int port, Path dataDir, String accessKey, String secretKey, ObjectCreated listener,
-                               CorsRule cors) {
-        BlobStore store;
-        if (dataDir == null) {
-            store = new TransientNio2BlobStore();
-        } else {
-            try {
-                Files.createDirectories(dataDir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            store = new FilesystemNio2BlobStore(dataDir.toString());
-        }
+    /** In memory: the one S3Proxy store that keeps object versions and delete markers, as versioned buckets do. */
+    static S3LocalServer start(int port, String accessKey, String secretKey, ObjectCreated listener, CorsRule cors) {
+        BlobStore store = new TransientNio2BlobStore();
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(new NotifyingBlobStore(store, listener))
                 .endpoint(URI.create("http://127.0.0.1:" + port))
@@ -94,17 +83,6 @@ final class S3LocalServer implements AutoCloseable {
         NotifyingBlobStore(BlobStore delegate, ObjectCreated listener) {
             super(delegate);
             this.listener = listener;
-        }
-
-        /**
-         * The persistent store ({@code ./espace run}) answers 501 to SSE-KMS headers, which every
-         * pre-signed upload signs: it takes them here, as S3 does, so the run stack accepts the very
-         * requests AWS accepts (the signature over them is still checked). The bytes on the developer's
-         * disk are not encrypted — that is KMS's job on AWS, not the emulator's.
-         */
-        @Override
-        public boolean supportsServerSideEncryption() {
-            return true;
         }
 
         @Override

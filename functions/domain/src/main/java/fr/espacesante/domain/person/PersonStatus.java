@@ -9,5 +9,10 @@ public enum PersonStatus {
     /** Objected: no space is created automatically for this campaign. */
     OBJECTED,
     /** Their space exists (created by the sweep or by their own activation). */
-    SPACE_CREATED
+    SPACE_CREATED,
+    /**
+     * Their space was deleted at their request or at the end of its retention: the tombstone that
+     * proves it, with no health data. No space is created for them again unless they activate one.
+     */
+    SPACE_DELETED
 }

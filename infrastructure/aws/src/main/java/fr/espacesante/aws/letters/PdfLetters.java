@@ -2,6 +2,8 @@ package fr.espacesante.aws.letters;
 
 import fr.espacesante.domain.campaign.CampaignNotices;
 import fr.espacesante.domain.campaign.NotificationLetter;
+import fr.espacesante.domain.lifecycle.port.out.PostalMail;
+import fr.espacesante.domain.person.PostalAddress;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,18 +40,49 @@ public final class PdfLetters {
     }
 
     public byte[] render(NotificationLetter letter) {
+        return page(letter.sentOn(), documentId(letter.waveId() + "|" + letter.personKey()), letter.addressee(),
+                letter.address(), "Votre espace santé va être créé", text -> {
+                    float top = 124;
+                    for (String paragraph : notices.notificationParagraphs(letter.code(), letter.deadline())) {
+                        boolean isCode = paragraph.contains(letter.code());
+                        List<String> lines = wrap(paragraph, isCode ? BOLD : REGULAR, isCode ? 13 : 11, 170 * MM);
+                        write(text, isCode ? BOLD : REGULAR, isCode ? 13 : 11, 20, top, lines);
+                        top += lines.size() * (isCode ? 6.5f : 5.5f) + 4;
+                    }
+                });
+    }
+
+    /** Any other letter to a person: a title and paragraphs, in the same layout. */
+    public byte[] render(PostalMail.Letter letter) {
+        return page(letter.date(), documentId(letter.addressee() + "|" + letter.date() + "|" + letter.title()),
+                letter.addressee(), letter.address(), letter.title(), text -> {
+                    float top = 124;
+                    for (String paragraph : letter.paragraphs()) {
+                        List<String> lines = wrap(paragraph, REGULAR, 11, 170 * MM);
+                        write(text, REGULAR, 11, 20, top, lines);
+                        top += lines.size() * 5.5f + 4;
+                    }
+                });
+    }
+
+    private interface Body {
+        void write(PDPageContentStream text) throws IOException;
+    }
+
+    /** One A4 page: sender, window-envelope address, date, title, then the body; fixed dates and /ID. */
+    private static byte[] page(java.time.LocalDate date, byte[] id, String addressee, PostalAddress address, String title,
+                               Body body) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle("Votre espace santé");
+            info.setTitle(title);
             Calendar fixed = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
             fixed.clear();
-            fixed.set(letter.sentOn().getYear(), letter.sentOn().getMonthValue() - 1, letter.sentOn().getDayOfMonth());
+            fixed.set(date.getYear(), date.getMonthValue() - 1, date.getDayOfMonth());
             info.setCreationDate(fixed);
             info.setModificationDate(fixed);
             // A fixed /ID (PDFBox would otherwise derive it from the time): same letter, same bytes.
-            byte[] id = documentId(letter);
             org.apache.pdfbox.cos.COSArray ids = new org.apache.pdfbox.cos.COSArray();
             ids.add(new org.apache.pdfbox.cos.COSString(id));
             ids.add(new org.apache.pdfbox.cos.COSString(id));
@@ -57,17 +90,11 @@ public final class PdfLetters {
             try (PDPageContentStream text = new PDPageContentStream(document, page)) {
                 write(text, BOLD, 10, 20, 20, List.of("Espace Santé", "Assurance Maladie"));
                 // Window envelope: 110 mm from the left, 50 mm from the top, 4 lines at most.
-                write(text, REGULAR, 11, 110, 50, List.of(letter.addressee(), letter.address().street(),
-                        letter.address().postcode() + " " + letter.address().town()));
-                write(text, REGULAR, 10, 20, 100, List.of("Le " + CampaignNotices.frenchDate(letter.sentOn())));
-                write(text, BOLD, 13, 20, 112, List.of("Votre espace santé va être créé"));
-                float top = 124;
-                for (String paragraph : notices.notificationParagraphs(letter.code(), letter.deadline())) {
-                    boolean isCode = paragraph.contains(letter.code());
-                    List<String> lines = wrap(paragraph, isCode ? BOLD : REGULAR, isCode ? 13 : 11, 170 * MM);
-                    write(text, isCode ? BOLD : REGULAR, isCode ? 13 : 11, 20, top, lines);
-                    top += lines.size() * (isCode ? 6.5f : 5.5f) + 4;
-                }
+                write(text, REGULAR, 11, 110, 50, List.of(addressee, address.street(),
+                        address.postcode() + " " + address.town()));
+                write(text, REGULAR, 10, 20, 100, List.of("Le " + CampaignNotices.frenchDate(date)));
+                write(text, BOLD, 13, 20, 112, List.of(title));
+                body.write(text);
             }
             document.save(out);
             return out.toByteArray();
@@ -76,10 +103,10 @@ public final class PdfLetters {
         }
     }
 
-    private static byte[] documentId(NotificationLetter letter) {
+    private static byte[] documentId(String seed) {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((letter.waveId() + "|" + letter.personKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .digest(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.Arrays.copyOf(digest, 16);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

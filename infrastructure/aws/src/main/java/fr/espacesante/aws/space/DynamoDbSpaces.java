@@ -125,6 +125,57 @@ public final class DynamoDbSpaces implements Spaces {
         update(spaceKey, new Update().set("emergencyAccess = :on").value(":on", AttributeValue.fromBool(enabled)));
     }
 
+    @Override
+    public boolean close(String spaceKey, Space.Closure closure) {
+        return lifecycle(spaceKey, SpaceStatus.CLOSED, closure, "#status = :open",
+                Map.of(":open", s(SpaceStatus.OPEN.name())));
+    }
+
+    @Override
+    public boolean requestDeletion(String spaceKey, Space.Closure closure) {
+        return lifecycle(spaceKey, SpaceStatus.DELETION_REQUESTED, closure, "#status IN (:open, :closed)",
+                Map.of(":open", s(SpaceStatus.OPEN.name()), ":closed", s(SpaceStatus.CLOSED.name())));
+    }
+
+    /** Moves the space to {@code status} and into the purge index on the closure's day, if {@code condition}. */
+    private boolean lifecycle(String spaceKey, SpaceStatus status, Space.Closure closure, String condition,
+                              Map<String, AttributeValue> conditionValues) {
+        Map<String, AttributeValue> values = new HashMap<>(conditionValues);
+        values.put(":status", s(status.name()));
+        values.put(":closedAt", s(closure.closedAt().toString()));
+        values.put(":purgeOn", s(closure.purgeOn().toString()));
+        values.put(":purgeShard", s(purgeShard(closure.purgeOn(), spaceKey)));
+        values.put(":one", AttributeValue.fromN("1"));
+        return conditionalUpdate(spaceKey, "SET #status = :status, closedAt = :closedAt, purgeOn = :purgeOn, "
+                + "purgeShard = :purgeShard ADD version :one", condition, values);
+    }
+
+    @Override
+    public boolean reopen(String spaceKey) {
+        return conditionalUpdate(spaceKey, "SET #status = :open REMOVE closedAt, purgeOn, purgeShard ADD version :one",
+                "#status = :closed", Map.of(":open", s(SpaceStatus.OPEN.name()), ":closed", s(SpaceStatus.CLOSED.name()),
+                        ":one", AttributeValue.fromN("1")));
+    }
+
+    private boolean conditionalUpdate(String spaceKey, String expression, String condition,
+                                      Map<String, AttributeValue> values) {
+        try {
+            dynamoDb.updateItem(r -> r.tableName(tableName).key(Map.of("spaceKey", s(spaceKey)))
+                    .updateExpression(expression)
+                    .conditionExpression("attribute_exists(spaceKey) AND " + condition)
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException notInThatState) {
+            return false;
+        }
+    }
+
+    /** The purge index's partition: the purge day and the space's shard, like the sweep's. */
+    public static String purgeShard(java.time.LocalDate purgeOn, String spaceKey) {
+        return purgeOn + "#" + fr.espacesante.domain.campaign.Departments.shardOf(spaceKey);
+    }
+
     /** An update expression built clause by clause: SET a = :a, b = :b ADD version :one, ... DELETE ... REMOVE ... */
     private static final class Update {
         private final List<String> set = new ArrayList<>();
@@ -215,14 +266,22 @@ public final class DynamoDbSpaces implements Spaces {
         // An empty map, not absent: consents add to it with SET professionals.#rpps.
         item.setProfessionals(new HashMap<>(space.professionals()));
         item.setVersion(space.version());
+        space.closure().ifPresent(closure -> {
+            item.setClosedAt(closure.closedAt().toString());
+            item.setPurgeOn(closure.purgeOn().toString());
+            item.setPurgeShard(purgeShard(closure.purgeOn(), space.spaceKey()));
+        });
         return item;
     }
 
     private static Space toSpace(SpaceItem item) {
+        SpaceStatus status = SpaceStatus.valueOf(item.getStatus());
         SpaceAccess access = new SpaceAccess(item.getSpaceKey(), orEmpty(item.getLegalRepresentatives()),
                 item.getTreatingDoctor(), orEmpty(item.getConsented()), orEmpty(item.getBlocked()),
-                !Boolean.FALSE.equals(item.getEmergencyAccess()));
-        return new Space(item.getSpaceKey(), SpaceStatus.valueOf(item.getStatus()), Instant.parse(item.getCreatedAt()),
+                !Boolean.FALSE.equals(item.getEmergencyAccess()), status.closed());
+        Optional<Space.Closure> closure = item.getClosedAt() == null ? Optional.empty()
+                : Optional.of(new Space.Closure(Instant.parse(item.getClosedAt()), java.time.LocalDate.parse(item.getPurgeOn())));
+        return new Space(item.getSpaceKey(), status, closure, Instant.parse(item.getCreatedAt()),
                 Space.Creation.valueOf(item.getCreation()),
                 Optional.ofNullable(item.getActivatedAt()).map(Instant::parse),
                 Optional.ofNullable(item.getEmail()),

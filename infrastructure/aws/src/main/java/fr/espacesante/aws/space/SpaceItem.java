@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
 
 /** A row of the Spaces table: the space's life and the patient's access decisions. */
 @DynamoDbBean
@@ -24,6 +25,9 @@ public class SpaceItem {
     private Boolean emergencyAccess;
     private Map<String, String> professionals;
     private Long version;
+    private String closedAt;
+    private String purgeOn;
+    private String purgeShard;
 
     @DynamoDbPartitionKey
     public String getSpaceKey() {
@@ -154,4 +158,32 @@ public class SpaceItem {
     public void setVersion(Long version) {
         this.version = version;
     }
+
+    public String getClosedAt() {
+        return closedAt;
+    }
+
+    public void setClosedAt(String closedAt) {
+        this.closedAt = closedAt;
+    }
+
+    public String getPurgeOn() {
+        return purgeOn;
+    }
+
+    public void setPurgeOn(String purgeOn) {
+        this.purgeOn = purgeOn;
+    }
+
+    /** "purge day#shard" while the space is closed: the sparse index the retention purge reads. */
+    @DynamoDbSecondaryPartitionKey(indexNames = DUE_FOR_PURGE)
+    public String getPurgeShard() {
+        return purgeShard;
+    }
+
+    public void setPurgeShard(String purgeShard) {
+        this.purgeShard = purgeShard;
+    }
+
+    public static final String DUE_FOR_PURGE = "DueForPurge";
 }
