@@ -38,7 +38,7 @@ public final class AccessSettings {
     }
 
     public Space space(Actor actor, String spaceKey) {
-        return allowed(actor, spaceKey, Resource.Kind.SPACE, Action.READ, "espace");
+        return allowed(actor, spaceKey, Resource.Kind.LIFECYCLE, Action.READ, "espace");
     }
 
     public void updateContact(Actor actor, String spaceKey, Optional<String> email, NotificationPreferences preferences) {

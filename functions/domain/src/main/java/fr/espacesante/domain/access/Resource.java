@@ -28,7 +28,7 @@ public record Resource(Kind kind, String authorRpps, boolean heldBackFromPatient
         CONSENT,
         /** The access history of the space. */
         ACCESS_HISTORY,
-        /** The life of the space itself: closing it, asking for its deletion, reopening it. */
+        /** The space's own state and life: reading whether it is open, closing it, asking for its deletion, reopening it. */
         LIFECYCLE
     }
 
@@ -56,7 +56,7 @@ public record Resource(Kind kind, String authorRpps, boolean heldBackFromPatient
 
     /** What the owner still reaches in a closed space: its state, to reopen it or have it deleted. */
     boolean reachableWhenClosed() {
-        return kind == Kind.SPACE || kind == Kind.LIFECYCLE;
+        return kind == Kind.LIFECYCLE;
     }
 
     boolean isConsent() {

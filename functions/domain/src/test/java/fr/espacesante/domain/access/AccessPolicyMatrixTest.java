@@ -125,7 +125,7 @@ class AccessPolicyMatrixTest {
         // reopen it" — and the parent acting for a minor, who may close it for them.
         boolean ownerSide = actor instanceof Patient p && p.personKey().equals(OWNER)
                 || actor instanceof LegalRepresentative p2 && p2.personKey().equals(PARENT);
-        if (c.closed() && !(ownerSide && (r.kind() == Resource.Kind.SPACE || r.kind() == Resource.Kind.LIFECYCLE))) {
+        if (c.closed() && !(ownerSide && r.kind() == Resource.Kind.LIFECYCLE)) {
             return Expected.refused(AccessRule.SPACE_CLOSED);
         }
         // "The patient sees everything in their space, except documents a professional still holds back."
