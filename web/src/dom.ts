@@ -38,10 +38,27 @@ export function uid(prefix: string): string {
   return `${prefix}-${ids}`;
 }
 
+/** A day (AAAA-MM-JJ) as it is; an instant on the browser's calendar. */
+function dateOf(iso: string): Date {
+  return iso.length === 10 ? new Date(`${iso}T12:00:00`) : new Date(iso);
+}
+
 export function frenchDate(iso: string | null | undefined): string {
   if (!iso) return '';
-  const date = iso.length === 10 ? new Date(`${iso}T12:00:00`) : new Date(iso);
-  return date.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
+  return dateOf(iso).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** JJ/MM/AAAA, as dates are written in France. */
+export function shortDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return dateOf(iso).toLocaleDateString('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' });
+}
+
+/** The day after a day (AAAA-MM-JJ). */
+export function dayAfter(day: string): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
 }
 
 export function frenchDateTime(iso: string): string {
