@@ -76,7 +76,7 @@ test('un patient active son espace, dépose un PDF, le télécharge, le masque e
     await page.getByRole('heading', { level: 1, name: 'Historique des accès' }).waitFor();
     await page.locator('table tbody tr').first().waitFor();
     const rows = await page.locator('table tbody tr').allTextContents();
-    assert.ok(rows.some(r => r.includes('DOCUMENT') && r.includes('Vous')), `l’historique montre les actions sur le document : ${rows.join(' | ')}`);
+    assert.ok(rows.some(r => r.includes('Document') && r.includes('Vous')), `l’historique montre les actions sur le document : ${rows.join(' | ')}`);
     assert.ok(rows.length >= 4, `au moins dépôt, liste, téléchargement et masquage : ${rows.length} lignes`);
     violations.push(...await axe(page, '07-historique'));
     violations.push(...await narrow(page, '07-historique'));

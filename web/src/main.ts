@@ -8,7 +8,7 @@ import { loadConfig } from './config';
 import { h } from './dom';
 import { documents } from './pages/documents';
 import { imports, waves } from './pages/operator';
-import { accessPage, activation, childBanner, children, dashboard, history, settings } from './pages/patient';
+import { accessPage, activation, childBanner, children, dashboard, history, settings, spaceClosed } from './pages/patient';
 import { home, objection } from './pages/public';
 import { alert, pageTitle } from './ui';
 
@@ -22,7 +22,7 @@ const routes: Record<string, Route> = {
   '#/': { title: 'Accueil', render: m => home(m, () => void login('citizen', '#/tableau-de-bord'), () => void login('admin', '#/operateur')) },
   '#/opposition': { title: 'Opposition', render: objection },
   '#/activation': { title: 'Activation', population: 'citizen', render: m => activation(m, () => { window.location.hash = '#/tableau-de-bord'; }) },
-  '#/tableau-de-bord': { title: 'Tableau de bord', population: 'citizen', render: dashboard },
+  '#/tableau-de-bord': { title: 'Tableau de bord', population: 'citizen', render: m => dashboard(m, drawChrome) },
   '#/documents': { title: 'Mes documents', population: 'citizen', render: documents },
   '#/acces': { title: 'Qui peut voir mon espace', population: 'citizen', render: accessPage },
   '#/historique': { title: 'Historique des accès', population: 'citizen', render: history },
@@ -34,13 +34,17 @@ const routes: Record<string, Route> = {
 
 const PATIENT_MENU: Array<[string, string]> = [['#/tableau-de-bord', 'Tableau de bord'], ['#/documents', 'Mes documents'],
   ['#/acces', 'Qui peut voir mon espace'], ['#/historique', 'Historique'], ['#/enfants', 'Mes enfants'], ['#/parametres', 'Paramètres']];
+// A closed space (or one being deleted) keeps only its state open to its owner: the dashboard says what becomes
+// of it, the settings delete it; a parent's list of children does not depend on it.
+const WHEN_CLOSED = new Set(['#/tableau-de-bord', '#/enfants', '#/parametres', '#/activation']);
 const OPERATOR_MENU: Array<[string, string]> = [['#/operateur', 'Imports du registre'], ['#/operateur/vagues', 'Vagues']];
 
 async function drawChrome(): Promise<void> {
   const citizen = await currentUser('citizen');
   const operator = await currentUser('admin');
   const who: Population | null = citizen ? 'citizen' : operator ? 'admin' : null;
-  const menu = who === 'citizen' ? PATIENT_MENU : who === 'admin' ? OPERATOR_MENU : [['#/', 'Accueil'], ['#/opposition', 'M’opposer']] as Array<[string, string]>;
+  const patientMenu = spaceClosed() ? PATIENT_MENU.filter(([href]) => WHEN_CLOSED.has(href)) : PATIENT_MENU;
+  const menu = who === 'citizen' ? patientMenu : who === 'admin' ? OPERATOR_MENU : [['#/', 'Accueil'], ['#/opposition', 'M’opposer']] as Array<[string, string]>;
   const current = window.location.hash || '#/';
   const account = who
     ? h('button', { type: 'button', class: 'fr-btn fr-icon-logout-box-r-line', id: 'deconnexion',
@@ -71,6 +75,7 @@ async function show(): Promise<void> {
   const hash = window.location.hash || '#/';
   const route = routes[hash];
   await drawChrome();
+  const closed = spaceClosed();
   if (!route) {
     main.replaceChildren(...pageTitle('Page introuvable'), h('p', {}, h('a', { href: '#/' }, 'Revenir à l’accueil')));
     document.title = 'Page introuvable — Espace Santé';
@@ -79,6 +84,10 @@ async function show(): Promise<void> {
   document.title = `${route.title} — Espace Santé`;
   if (route.population && !(await currentUser(route.population))) {
     await login(route.population, hash);
+    return;
+  }
+  if (route.population === 'citizen' && closed && !WHEN_CLOSED.has(hash)) {
+    window.location.hash = '#/tableau-de-bord';
     return;
   }
   // Each navigation renders into its own container: a page still loading when the person moves on
@@ -92,11 +101,17 @@ async function show(): Promise<void> {
       window.location.hash = '#/activation';
       return;
     }
+    if (e instanceof ApiError && e.code === 'ESPACE_FERME' && hash !== '#/tableau-de-bord') {
+      window.location.hash = '#/tableau-de-bord';
+      return;
+    }
     view.replaceChildren(...pageTitle(route.title), alert('error', e instanceof ApiError ? e.message : 'Une erreur inattendue est survenue.'));
   }
   // After a navigation (not on arrival: the skip links come first), the page's title takes the focus,
   // so keyboard and screen-reader users start from it.
   if (!view.isConnected) return;
+  // The page found the space closed, or open again: the menu follows.
+  if (spaceClosed() !== closed) await drawChrome();
   const title = view.querySelector('h1');
   if (title && !firstPage) {
     title.setAttribute('tabindex', '-1');

@@ -1,9 +1,14 @@
 import { actFor, actingFor, api, ApiError } from '../api';
-import { frenchDate, frenchDateTime, h } from '../dom';
+import { dayAfter, frenchDate, frenchDateTime, h, shortDate } from '../dom';
 import { alert, button, field, loading, pageTitle, submit, submitButton, identityFields } from '../ui';
 
+/**
+ * statut: OPEN, CLOSED, DELETION_REQUESTED or PURGING; fermeLe: when it was closed (or its deletion asked);
+ * suppressionLe: the day its data is purged (AAAA-MM-JJ). Both null while it is open.
+ */
 export interface Space {
-  statut: string; creeLe: string; creation: string; activeLe: string | null; email: string | null;
+  statut: string; fermeLe: string | null; suppressionLe: string | null;
+  creeLe: string; creation: string; activeLe: string | null; email: string | null;
   notifications: { nouveauxDocuments: boolean; messages: boolean; rappelsAgenda: boolean };
   accesUrgence: boolean; medecinTraitant: string | null;
 }
@@ -17,6 +22,25 @@ export interface HistoryEntry {
 }
 interface HistoryPage { acces: HistoryEntry[]; suivant: string | null }
 interface Child { reference: string; prenoms: string; dateNaissance: string; accord: string; autreParent: string | null; majeur: boolean }
+
+/** What the history shows of each kind of resource. */
+const RESOURCES: Record<string, string> = {
+  SPACE: 'Espace', DOCUMENT: 'Document', PROFILE: 'Profil médical', MESSAGES: 'Messagerie', AGENDA: 'Agenda',
+  SETTINGS: 'Paramètres', CONSENT: 'Consentement', ACCESS_HISTORY: 'Historique des accès', LIFECYCLE: 'Vie de l’espace',
+};
+
+/** The state of the space shown (one's own, or the child's a parent acts for) as the API last gave it. */
+let known: { whose: string; statut: string } | null = null;
+
+function remember(space: Space): Space {
+  known = { whose: actingFor()?.reference ?? '', statut: space.statut };
+  return space;
+}
+
+/** True when the space shown is known to be closed or being deleted: then only its state is open to its owner. */
+export function spaceClosed(): boolean {
+  return known !== null && known.whose === (actingFor()?.reference ?? '') && known.statut !== 'OPEN';
+}
 
 /** Activation: with the code of the letter or e-mail, or with identity. */
 export function activation(main: HTMLElement, done: () => void): void {
@@ -50,10 +74,16 @@ export function activation(main: HTMLElement, done: () => void): void {
     h('div', { class: 'fr-col-12 fr-col-md-6' }, byCode), h('div', { class: 'fr-col-12 fr-col-md-6' }, byIdentity)));
 }
 
-export async function dashboard(main: HTMLElement): Promise<void> {
+/** The dashboard; a closed space shows what becomes of it instead. `notice`: a success to announce on top. */
+export async function dashboard(main: HTMLElement, refresh: () => void, notice?: string): Promise<void> {
   main.replaceChildren(...pageTitle('Mon tableau de bord'), loading('de votre espace'));
-  const [space, documents, history] = await Promise.all([
-    api<Space>('GET', '/espace'),
+  // The state first: a closed space would refuse (and record the refusal of) every other read.
+  const space = remember(await api<Space>('GET', '/espace'));
+  if (space.statut !== 'OPEN') {
+    closedSpace(main, space, refresh);
+    return;
+  }
+  const [documents, history] = await Promise.all([
     api<{ documents: DocumentView[] }>('GET', '/espace/documents?limite=5'),
     api<HistoryPage>('GET', '/espace/historique?limite=5'),
   ]);
@@ -61,8 +91,10 @@ export async function dashboard(main: HTMLElement): Promise<void> {
   window.sessionStorage.setItem('espace.derniere-visite', new Date().toISOString());
   const news = documents.documents.filter(d => !lastVisit || d.deposeLe > lastVisit);
   const recentAccesses = history.acces.filter(a => !lastVisit || a.date > lastVisit);
+  const done = notice ? alert('success', notice) : null;
   main.replaceChildren(...pageTitle('Mon tableau de bord',
     space.activeLe ? `Espace activé le ${frenchDate(space.activeLe)}.` : 'Votre espace est ouvert.'),
+  ...(done ? [done] : []),
   h('div', { class: 'fr-grid-row fr-grid-row--gutters' },
     h('section', { class: 'fr-col-12 fr-col-md-6', 'aria-labelledby': 'nouveaux-documents' },
       h('h2', { id: 'nouveaux-documents' }, 'Nouveaux documents'),
@@ -74,6 +106,53 @@ export async function dashboard(main: HTMLElement): Promise<void> {
       recentAccesses.length === 0 ? h('p', {}, lastVisit ? 'Aucun accès depuis votre dernière visite.' : 'Aucun accès enregistré.')
         : h('ul', {}, recentAccesses.map(a => h('li', {}, `${frenchDateTime(a.date)} — ${actor(a)} — ${a.regleLibelle}`))),
       h('a', { class: 'fr-link', href: '#/historique' }, 'Tout l’historique'))));
+  if (done) {
+    done.setAttribute('tabindex', '-1');
+    done.focus();
+  }
+}
+
+/** A closed space: until when its data is kept, and reopening it; a space being deleted: when it will be gone. */
+function closedSpace(main: HTMLElement, space: Space, refresh: () => void): void {
+  if (space.statut !== 'CLOSED') {
+    main.replaceChildren(...pageTitle('Suppression de votre espace en cours', deletionUnderway(space)),
+      h('p', {}, 'La suppression ne peut plus être annulée. Vous pourrez ensuite activer un nouvel espace santé, qui sera vide.'));
+    return;
+  }
+  const feedback = h('div');
+  const form = h('form', { novalidate: true }, feedback,
+    h('ul', { class: 'fr-btns-group fr-btns-group--inline-md' },
+      h('li', {}, h('button', { type: 'submit', class: 'fr-btn' }, 'Rouvrir mon espace')),
+      // A parent may close a child's space, not delete it.
+      actingFor() ? null : h('li', {}, h('a', { class: 'fr-btn fr-btn--secondary', href: '#/parametres' }, 'Supprimer définitivement mon espace'))));
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    void reopen();
+  });
+  async function reopen(): Promise<void> {
+    let reopened = false;
+    await submit(form, [], feedback, async () => {
+      remember(await api<Space>('POST', '/espace/reouverture', {}));
+      reopened = true;
+    });
+    if (!reopened) return;
+    refresh();
+    await dashboard(main, refresh, 'Votre espace est rouvert, avec toutes ses données.').catch((e: unknown) => {
+      main.replaceChildren(...pageTitle('Mon tableau de bord'),
+        alert('error', e instanceof ApiError ? e.message : 'Une erreur inattendue est survenue.'));
+    });
+  }
+  main.replaceChildren(...pageTitle('Votre espace santé est fermé',
+    `Fermé le ${shortDate(space.fermeLe)}. Vos données sont conservées jusqu’au ${shortDate(space.suppressionLe)}, puis supprimées définitivement.`),
+  h('p', {}, 'Aucun professionnel ne peut le consulter ni y déposer de document, et vous ne recevez plus d’avis. '
+    + 'D’ici là, vous pouvez le rouvrir à tout moment et retrouver toutes vos données.'),
+  form);
+}
+
+function deletionUnderway(space: Space): string {
+  return space.suppressionLe
+    ? `Vos données seront supprimées définitivement au plus tard le ${shortDate(dayAfter(space.suppressionLe))}.`
+    : 'Vos données seront supprimées définitivement dans les prochaines heures.';
 }
 
 export interface DocumentView {
@@ -123,7 +202,7 @@ export async function history(main: HTMLElement): Promise<void> {
         h('thead', {}, h('tr', {}, ['Date', 'Qui', 'Quoi', 'Action', 'Règle', 'Résultat'].map(t => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, page.acces.map(a => h('tr', {},
           h('td', {}, frenchDateTime(a.date)), h('td', {}, actor(a)),
-          h('td', {}, a.ressource + (a.element ? ` (${a.element.slice(0, 8)})` : '')),
+          h('td', {}, (RESOURCES[a.ressource] ?? a.ressource) + (a.element ? ` (${a.element.slice(0, 8)})` : '')),
           h('td', {}, a.action), h('td', {}, a.regleLibelle, a.justification ? h('p', { class: 'fr-text--xs' }, `Justification : ${a.justification}`) : null),
           h('td', {}, a.autorise ? 'Autorisé' : 'Refusé')))))),
     h('ul', { class: 'fr-btns-group fr-btns-group--inline fr-mt-2w' },
@@ -214,7 +293,19 @@ export async function children(main: HTMLElement, refresh: () => void): Promise<
 
 export async function settings(main: HTMLElement): Promise<void> {
   main.replaceChildren(...pageTitle('Paramètres'), loading('de vos paramètres'));
-  const space = await api<Space>('GET', '/espace');
+  const space = remember(await api<Space>('GET', '/espace'));
+  // A parent may close a child's space, not delete it.
+  const deletion = actingFor() ? [] : [deletionSection()];
+  if (space.statut === 'CLOSED') {
+    main.replaceChildren(...pageTitle('Paramètres', 'Votre espace est fermé : vos coordonnées et vos avis ne peuvent plus être modifiés.'),
+      h('p', {}, h('a', { class: 'fr-link', href: '#/tableau-de-bord' }, 'Revenir au tableau de bord pour rouvrir mon espace')),
+      ...deletion);
+    return;
+  }
+  if (space.statut !== 'OPEN') {
+    main.replaceChildren(...pageTitle('Paramètres', deletionUnderway(space)));
+    return;
+  }
   const email = field('email', 'Adresse électronique', { type: 'email', autocomplete: 'email', value: space.email ?? '' });
   const boxes = ([['nouveauxDocuments', 'Me prévenir d’un nouveau document'], ['messages', 'Me prévenir d’un nouveau message'],
     ['rappelsAgenda', 'Me rappeler mes rendez-vous la veille']] as Array<[keyof Space['notifications'], string]>).map(([key, label]) => {
@@ -233,7 +324,73 @@ export async function settings(main: HTMLElement): Promise<void> {
       feedback.replaceChildren(alert('success', 'Vos paramètres sont enregistrés.'));
     });
   });
-  main.replaceChildren(...pageTitle('Paramètres', 'Vos coordonnées et les avis que vous souhaitez recevoir.'), form);
+  main.replaceChildren(...pageTitle('Paramètres', 'Vos coordonnées et les avis que vous souhaitez recevoir.'), form,
+    closureSection(), ...deletion);
+}
+
+/** Closing, in two steps: the button, then a confirmation that takes the focus (Annuler gives it back). */
+function closureSection(): HTMLElement {
+  const feedback = h('div');
+  const step = h('div');
+  const start = button('Fermer mon espace', () => {
+    step.replaceChildren(confirm);
+    question.focus();
+  }, 'secondary');
+  const question = h('p', { id: 'fermeture-question', class: 'fr-text--bold', tabindex: -1 },
+    'Confirmez-vous la fermeture de votre espace santé ? Les professionnels n’y auront plus accès.');
+  const confirm = h('form', { novalidate: true, 'aria-labelledby': 'fermeture-question' }, question,
+    h('ul', { class: 'fr-btns-group fr-btns-group--inline-md' },
+      h('li', {}, h('button', { type: 'submit', class: 'fr-btn' }, 'Confirmer la fermeture')),
+      h('li', {}, button('Annuler', () => {
+        feedback.replaceChildren();
+        step.replaceChildren(start);
+        start.focus();
+      }, 'secondary'))));
+  confirm.addEventListener('submit', e => {
+    e.preventDefault();
+    void submit(confirm, [], feedback, async () => {
+      remember(await api<Space>('POST', '/espace/cloture', {}));
+      window.location.hash = '#/tableau-de-bord';
+    });
+  });
+  step.replaceChildren(start);
+  return h('section', { class: 'fr-mt-6w', 'aria-labelledby': 'fermer-espace' },
+    h('h2', { id: 'fermer-espace' }, 'Fermer mon espace santé'),
+    h('p', {}, 'Une fois votre espace fermé, aucun professionnel ne peut plus le consulter ni y déposer de document, '
+      + 'et vous ne recevez plus d’avis par courriel.'),
+    h('p', {}, 'Vos données sont conservées pendant 10 ans, puis supprimées définitivement. '
+      + 'D’ici là, vous pouvez rouvrir votre espace à tout moment et retrouver toutes vos données.'),
+    feedback, step);
+}
+
+/** Deletion: definitive, so the person types the word the API asks for. */
+function deletionSection(): HTMLElement {
+  const confirmation = field('confirmation', 'Pour confirmer, écrivez SUPPRIMER', { autocomplete: 'off', maxlength: 20 });
+  const feedback = h('div');
+  const form = h('form', { novalidate: true }, feedback, confirmation.group,
+    submitButton('Supprimer définitivement mon espace', 'fr-btn fr-btn--secondary'));
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    void submit(form, [confirmation], feedback, async () => {
+      try {
+        remember(await api<Space>('POST', '/espace/suppression', { confirmation: confirmation.input.value.trim() }));
+      } catch (error) {
+        // The API's message says which word to type: it belongs next to the field too.
+        if (error instanceof ApiError && error.code === 'CONFIRMATION_REQUISE') {
+          throw new ApiError(error.status, error.code, error.message, confirmation.name);
+        }
+        throw error;
+      }
+      window.location.hash = '#/tableau-de-bord';
+    });
+  });
+  return h('section', { class: 'fr-mt-6w', 'aria-labelledby': 'supprimer-espace' },
+    h('h2', { id: 'supprimer-espace' }, 'Supprimer définitivement mon espace'),
+    h('div', { class: 'fr-alert fr-alert--warning fr-mb-3w' },
+      h('h3', { class: 'fr-alert__title' }, 'La suppression est définitive'),
+      h('p', {}, 'Tous vos documents et toutes les informations de votre espace sont effacés, au plus tard le lendemain de votre demande. '
+        + 'Rien ne pourra être récupéré, et votre espace ne pourra pas être rouvert.')),
+    form);
 }
 
 export function childBanner(host: HTMLElement, refresh: () => void): void {

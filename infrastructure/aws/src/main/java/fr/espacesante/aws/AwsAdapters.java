@@ -10,7 +10,10 @@ import fr.espacesante.aws.campaign.DynamoDbObjections;
 import fr.espacesante.aws.campaign.DynamoDbWaves;
 import fr.espacesante.aws.letters.PdfLetters;
 import fr.espacesante.aws.letters.S3LetterOffice;
+import fr.espacesante.aws.family.DynamoDbHandovers;
 import fr.espacesante.aws.letters.S3PostalMail;
+import fr.espacesante.domain.family.HandoverNotices;
+import fr.espacesante.domain.family.port.out.Handovers;
 import fr.espacesante.aws.lifecycle.DynamoDbPurgeSchedule;
 import fr.espacesante.aws.lifecycle.SpaceErasureAdapter;
 import fr.espacesante.domain.lifecycle.LifecycleNotices;
@@ -195,6 +198,20 @@ public final class AwsAdapters {
 
     public PostalMail postalMail() {
         return new S3PostalMail(AwsClients.s3(), env("LETTERS_BUCKET"), new PdfLetters(campaignNotices()));
+    }
+
+    public Handovers handovers() {
+        return new DynamoDbHandovers(dynamoDb(), new DynamoDbHandovers.Tables(env("GUARDIANSHIPS_TABLE"),
+                env("NOTIFICATIONS_TABLE"), env("SPACES_TABLE"), env("ACCESS_HISTORY_TABLE"), env("CAMPAIGN_STATE_TABLE")));
+    }
+
+    public HandoverNotices handoverNotices() {
+        return new HandoverNotices(env("SERVICE_URL"));
+    }
+
+    /** How long a run owns what it claimed (the template's SendLeaseSeconds). */
+    public java.time.Duration sendLease() {
+        return java.time.Duration.ofSeconds(Long.parseLong(env("SEND_LEASE_SECONDS")));
     }
 
     public LifecycleNotices lifecycleNotices() {

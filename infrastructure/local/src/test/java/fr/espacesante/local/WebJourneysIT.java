@@ -43,6 +43,7 @@ class WebJourneysIT {
         String keyboard = Registry.nir(base + 3);
         String emailed = Registry.nir(base + 4);
         String lettered = Registry.nir(base + 5);
+        String closing = Registry.nir(base + 7);
         String emailAddress = "edith." + base + "@vague.example";
         Registry.importLines(stack, "registre/navigateur-" + base + ".csv", List.of(
                 Registry.line(patient, "Navigatrice", "Nina", "nina." + base + "@navigateur.example"),
@@ -50,6 +51,7 @@ class WebJourneysIT {
                 Registry.line(parent, "Parental", "Paula", "paula." + base + "@navigateur.example"),
                 Registry.childLine(child, "Parental", "Petit"),
                 Registry.line(keyboard, "Clavier", "Claude", "claude." + base + "@navigateur.example"),
+                Registry.line(closing, "Cycle", "Camille", "camille." + base + "@navigateur.example"),
                 // The wave's two persons, in a département no other test uses (Ariège)
                 Registry.line(emailed, "Courriel", "Edith", emailAddress, "09"),
                 Registry.line(lettered, "Courrier", "Louis", null, "09")));
@@ -61,6 +63,8 @@ class WebJourneysIT {
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "e2e/")
                 .directory(web.toFile()).redirectErrorStream(true);
         node.environment().put("E2E_TIMING_LOGIN", timingLogin);
+        node.environment().putAll(Map.of(
+                "E2E_LIFECYCLE_NIR", closing, "E2E_LIFECYCLE_NAME", "Cycle", "E2E_LIFECYCLE_BIRTH", Registry.BIRTH_DATE));
         node.environment().putAll(Map.of(
                 "E2E_WAVE_DEPARTMENT", "09", "E2E_WAVE_DAY", day, "E2E_SES_URL", stack.sesUrl(),
                 "E2E_EMAILED_ADDRESS", emailAddress, "E2E_LETTER_NIR", lettered, "E2E_LETTER_NAME", "Courrier",

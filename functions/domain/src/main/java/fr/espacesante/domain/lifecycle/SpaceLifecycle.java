@@ -140,7 +140,9 @@ public final class SpaceLifecycle {
             return;
         }
         Optional<RegisteredPerson> person = persons.find(space.spaceKey());
-        person.ifPresent(p -> post.post(new PostalMail.Letter(p.identity().firstNames() + " " + p.identity().lastName(),
+        // An outgoing letter names no space: like a sent e-mail, it is the post's, not the space's.
+        person.ifPresent(p -> post.post(new PostalMail.Letter(clock.instant().atZone(PARIS).toLocalDate() + "/"
+                + java.util.UUID.randomUUID(), p.identity().firstNames() + " " + p.identity().lastName(),
                 p.contact().address(), clock.instant().atZone(PARIS).toLocalDate(), notice.title(), notice.paragraphs())));
     }
 }

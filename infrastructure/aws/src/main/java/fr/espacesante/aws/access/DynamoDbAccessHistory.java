@@ -77,6 +77,11 @@ public final class DynamoDbAccessHistory implements AccessHistory {
         }
     }
 
+    /** The raw item of an entry, for adapters that append it inside their own transactions. */
+    public static Map<String, AttributeValue> toAttributes(AccessEntry entry) {
+        return SCHEMA.itemToMap(toItem(entry), true);
+    }
+
     private static AccessEntryItem toItem(AccessEntry entry) {
         AccessEntryItem item = new AccessEntryItem();
         item.setSpaceKey(entry.spaceKey());

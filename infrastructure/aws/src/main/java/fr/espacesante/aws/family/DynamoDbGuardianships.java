@@ -93,6 +93,9 @@ public final class DynamoDbGuardianships implements Guardianships {
         item.put("agreement", s(g.agreement().name()));
         g.otherParentName().ifPresent(name -> item.put("otherParentName", s(name)));
         item.put("attachedAt", s(g.attachedAt().toString()));
+        // Into the handover's index: the child's 18th birthday.
+        item.put("majorityShard", s(DynamoDbHandovers.majorityShard(
+                g.childBirthDate().plusYears(fr.espacesante.domain.family.Guardianship.AGE_OF_MAJORITY), g.childKey())));
         return item;
     }
 

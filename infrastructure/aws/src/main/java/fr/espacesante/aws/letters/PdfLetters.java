@@ -54,7 +54,7 @@ public final class PdfLetters {
 
     /** Any other letter to a person: a title and paragraphs, in the same layout. */
     public byte[] render(PostalMail.Letter letter) {
-        return page(letter.date(), documentId(letter.addressee() + "|" + letter.date() + "|" + letter.title()),
+        return page(letter.date(), documentId(letter.reference()),
                 letter.addressee(), letter.address(), letter.title(), text -> {
                     float top = 124;
                     for (String paragraph : letter.paragraphs()) {

@@ -1,14 +1,13 @@
 package fr.espacesante.aws.letters;
 
 import fr.espacesante.domain.lifecycle.port.out.PostalMail;
-import java.util.UUID;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Letters other than the campaign's (closure, deletion, reopening confirmations), stored as PDF for
- * the print provider under {@code courriers/<date>/<random id>.pdf}: like a sent e-mail, an outgoing
- * letter names no space, and the letters bucket's lifecycle removes it after a year.
+ * Letters other than the campaign's (closure confirmations, handover at 18), stored as PDF for the
+ * print provider under {@code courriers/<reference>.pdf}; the letters bucket's lifecycle removes them
+ * after a year, the purge of a deleted space those whose reference names it.
  */
 public final class S3PostalMail implements PostalMail {
 
@@ -24,7 +23,7 @@ public final class S3PostalMail implements PostalMail {
 
     @Override
     public void post(Letter letter) {
-        String key = "courriers/" + letter.date() + "/" + UUID.randomUUID() + ".pdf";
+        String key = "courriers/" + letter.reference() + ".pdf";
         s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/pdf"), RequestBody.fromBytes(pdf.render(letter)));
     }
 }

@@ -95,11 +95,12 @@ public final class SpaceErasureAdapter implements SpaceErasure {
         }
     }
 
-    /** The notifications of every wave, and the letters they were sent as. */
+    /** The notifications of every wave (and of the handover at 18), and the letters they were sent as. */
     private void eraseNotifications(String personKey) {
         forEachItem(QueryRequest.builder().tableName(stores.notificationsTable()).keyConditionExpression("personKey = :k")
                 .expressionAttributeValues(Map.of(":k", s(personKey))), n -> {
             eraseObjects(stores.lettersBucket(), S3LetterOffice.letterKey(n.get("waveId").s(), personKey));
+            eraseObjects(stores.lettersBucket(), "courriers/majorite/" + personKey);
             deleteItem(stores.notificationsTable(), Map.of("personKey", n.get("personKey"), "waveId", n.get("waveId")));
         });
     }
