@@ -11,6 +11,7 @@ import fr.espacesante.domain.campaign.WaveSender;
 import fr.espacesante.domain.nir.Nir;
 import fr.espacesante.domain.nir.NirProtection;
 import fr.espacesante.local.support.CrashPoints;
+import fr.espacesante.local.support.RandomCrashes;
 import fr.espacesante.local.support.CrashPoints.SimulatedCrash;
 import fr.espacesante.local.support.CrashPoints.Step;
 import fr.espacesante.local.support.Campaigns;
@@ -23,19 +24,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,43 +53,6 @@ class ExactlyOnceIT {
     private final OneTimeCode codes = new OneTimeCode(STACK.parameter("CodeKey"));
     private final String letters = STACK.physicalName("LettersBucket");
 
-    /**
-     * Crashes at the given steps with the given probability; counts them by step. A manifest is read
-     * a few dozen times in a whole campaign (against thousands of claims), so that step gets a higher
-     * probability: at the common one it was hit 0 to 2 times a run, and sometimes never.
-     */
-    private static final class RandomCrashes implements CrashPoints {
-        final Map<Step, AtomicInteger> crashes = new EnumMap<>(Step.class);
-        private final Set<Step> steps;
-        private final double probability;
-        private final Random random;
-
-        RandomCrashes(Set<Step> steps, double probability, long seed) {
-            this.steps = steps;
-            this.probability = probability;
-            this.random = new Random(seed);
-            for (Step step : Step.values()) {
-                crashes.put(step, new AtomicInteger());
-            }
-        }
-
-        @Override
-        public void reached(Step step) {
-            boolean crash;
-            synchronized (random) {
-                crash = steps.contains(step)
-                        && random.nextDouble() < (step == Step.BEFORE_MANIFEST ? Math.max(probability, 0.2) : probability);
-            }
-            if (crash) {
-                crashes.get(step).incrementAndGet();
-                throw new SimulatedCrash(step);
-            }
-        }
-
-        int total() {
-            return crashes.values().stream().mapToInt(AtomicInteger::get).sum();
-        }
-    }
 
     @Test
     void ten_thousand_persons_crashes_at_every_step_two_concurrent_senders_and_replays() throws Exception {

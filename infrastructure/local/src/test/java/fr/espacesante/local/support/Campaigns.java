@@ -39,10 +39,15 @@ public final class Campaigns {
 
     /** The code each e-mail recipient received, by address (all of them, in arrival order). */
     public static Map<String, List<String>> emailedCodes(LocalStack stack, String addressSuffix) {
+        return emailedCodes(stack, addressSuffix, "Votre espace santé va être créé");
+    }
+
+    /** The code each recipient received in e-mails of that subject, by address. */
+    public static Map<String, List<String>> emailedCodes(LocalStack stack, String addressSuffix, String subject) {
         Map<String, List<String>> codes = new HashMap<>();
         for (JsonNode email : Http.json(Http.get(stack.sesUrl() + "/store", null)).get("emails")) {
             String to = email.get("destination").get("to").get(0).asString();
-            if (!to.endsWith(addressSuffix) || !email.get("subject").asString().equals("Votre espace santé va être créé")) {
+            if (!to.endsWith(addressSuffix) || !email.get("subject").asString().equals(subject)) {
                 continue;
             }
             Matcher m = CODE.matcher(email.get("body").get("text").asString());

@@ -1,5 +1,8 @@
 package fr.espacesante.local.support;
 
+import fr.espacesante.domain.family.port.out.Handovers;
+import fr.espacesante.domain.lifecycle.port.out.PostalMail;
+
 import fr.espacesante.domain.campaign.Notification;
 import fr.espacesante.domain.campaign.NotificationLetter;
 import fr.espacesante.domain.campaign.port.out.LetterOffice;
@@ -132,6 +135,60 @@ public interface CrashPoints {
             public boolean hasUnfinished(String waveId) {
                 return ledger.hasUnfinished(waveId);
             }
+        };
+    }
+
+    /** The handover's ledger, with the same crash points as the wave's. */
+    default Handovers handovers(Handovers handovers) {
+        CrashPoints crash = this;
+        return new Handovers() {
+            @Override
+            public Page due(LocalDate birthday, int shard, int limit, Optional<String> cursor) {
+                return handovers.due(birthday, shard, limit, cursor);
+            }
+
+            @Override
+            public Optional<Entry> claim(Entry fresh, Instant now) {
+                crash.reached(Step.BEFORE_CLAIM);
+                Optional<Entry> claimed = handovers.claim(fresh, now);
+                if (claimed.isPresent()) {
+                    crash.reached(Step.AFTER_CLAIM);
+                }
+                return claimed;
+            }
+
+            @Override
+            public boolean markSending(Entry entry) {
+                boolean marked = handovers.markSending(entry);
+                if (marked) {
+                    crash.reached(Step.AFTER_MARK_SENDING);
+                }
+                return marked;
+            }
+
+            @Override
+            public boolean markSent(Entry entry, Due due, String deliveryId, fr.espacesante.domain.access.AccessEntry handover) {
+                boolean marked = handovers.markSent(entry, due, deliveryId, handover);
+                crash.reached(Step.AFTER_MARK_SENT);
+                return marked;
+            }
+
+            @Override
+            public Optional<LocalDate> handedOverThrough() {
+                return handovers.handedOverThrough();
+            }
+
+            @Override
+            public void recordHandedOverThrough(LocalDate day) {
+                handovers.recordHandedOverThrough(day);
+            }
+        };
+    }
+
+    default PostalMail post(PostalMail post) {
+        return letter -> {
+            post.post(letter);
+            reached(Step.AFTER_LETTER_STORED);
         };
     }
 }
