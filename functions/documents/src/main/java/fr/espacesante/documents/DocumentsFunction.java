@@ -22,7 +22,8 @@ public class DocumentsFunction implements ApplicationContextInitializer<GenericA
                     new SpaceAccessGuard(policy, adapters.accessHistory(), adapters.clock()), policy, adapters.clock(),
                     Executors.newVirtualThreadPerTaskExecutor());
             return new DocumentsRoutes(record,
-                    new Representation(adapters.identityLinks(), adapters.guardianships(), adapters.clock()),
+                    new Representation(adapters.identityLinks(), adapters.guardianships(), adapters.caregivers(),
+                            adapters.clock()),
                     adapters.nirProtection()).routes(callers);
         });
     }

@@ -132,7 +132,8 @@ final class DocumentsRoutes {
 
     /** A parent acts in a child's space with ?enfant=reference; otherwise everyone acts in their own. */
     private Representation.Acting acting(Citizen citizen, ApiRequest request) {
-        return representation.actingIn(citizen.subject(), Fields.childReference(request));
+        return representation.actingIn(citizen.subject(), Fields.childReference(request),
+                Fields.helpedReference(request));
     }
 
     private String patientSpace(JsonNode body) {

@@ -2,6 +2,7 @@ package fr.espacesante.patientspace;
 
 import fr.espacesante.aws.function.Registrations;
 import fr.espacesante.domain.access.AccessSettings;
+import fr.espacesante.domain.caregiver.CaregiverDesignation;
 import fr.espacesante.domain.family.MinorAttachment;
 import fr.espacesante.domain.family.Representation;
 import fr.espacesante.domain.lifecycle.SpaceLifecycle;
@@ -42,8 +43,13 @@ public class PatientSpaceFunction implements ApplicationContextInitializer<Gener
                     attempts, adapters.clock());
             var lifecycle = new SpaceLifecycle(spaces, persons, adapters.purgeSchedule(), guard, adapters.mailer(),
                     adapters.postalMail(), adapters.lifecycleNotices(), adapters.clock(), adapters.retentionYears());
-            return new PatientSpaceRoutes(activation, minors, new Representation(links, guardianships, adapters.clock()),
-                    new AccessSettings(spaces, guard, history), lifecycle).routes(callers);
+            var caregiverRegister = adapters.caregivers();
+            var caregivers = new CaregiverDesignation(caregiverRegister, spaces, persons, links, guard, history,
+                    adapters.mailer(), adapters.codes(), adapters.caregiverNotices(), adapters.documentCatalog(),
+                    adapters.documentStorage(), adapters.designationProofs(), attempts, adapters.clock());
+            return new PatientSpaceRoutes(activation, minors,
+                    new Representation(links, guardianships, caregiverRegister, adapters.clock()),
+                    new AccessSettings(spaces, guard, history), lifecycle, caregivers).routes(callers);
         });
     }
 }

@@ -15,6 +15,9 @@ import fr.espacesante.domain.family.Guardianship.ParentalAgreement;
 import fr.espacesante.domain.family.GuardianshipException;
 import fr.espacesante.domain.family.MinorAttachment;
 import fr.espacesante.domain.family.Representation;
+import fr.espacesante.domain.caregiver.CaregiverDesignation;
+import fr.espacesante.domain.caregiver.Designation;
+import fr.espacesante.domain.caregiver.Invitation;
 import fr.espacesante.domain.lifecycle.SpaceLifecycle;
 import fr.espacesante.domain.nir.Nir;
 import fr.espacesante.domain.access.port.out.AccessHistory;
@@ -49,6 +52,13 @@ final class PatientSpaceRoutes {
     static final String CLOSE = "POST /espace/cloture";
     static final String DELETE = "POST /espace/suppression";
     static final String REOPEN = "POST /espace/reouverture";
+    static final String INVITE_CAREGIVER = "POST /espace/aidants";
+    static final String CAREGIVERS = "GET /espace/aidants";
+    static final String REVOKE_CAREGIVER = "DELETE /espace/aidants/{reference}";
+    static final String REVOKE_INVITATION = "DELETE /espace/aidants/invitations/{invitation}";
+    static final String HELPED = "GET /espace/aides";
+    static final String ACCEPT_INVITATION = "POST /espace/aides";
+    static final String WITHDRAW = "DELETE /espace/aides/{reference}";
 
     private static final int DEFAULT_PAGE = 20;
     private static final int MAX_PAGE = 100;
@@ -58,9 +68,11 @@ final class PatientSpaceRoutes {
     private final Representation representation;
     private final AccessSettings settings;
     private final SpaceLifecycle lifecycle;
+    private final CaregiverDesignation caregivers;
 
     PatientSpaceRoutes(SpaceActivation activation, MinorAttachment minors, Representation representation,
-                       AccessSettings settings, SpaceLifecycle lifecycle) {
+                       AccessSettings settings, SpaceLifecycle lifecycle, CaregiverDesignation caregivers) {
+        this.caregivers = caregivers;
         this.activation = activation;
         this.minors = minors;
         this.representation = representation;
@@ -113,12 +125,59 @@ final class PatientSpaceRoutes {
                 .on(REOPEN, Citizen.class, (citizen, request) -> {
                     var acting = acting(citizen, request);
                     return ApiResponse.ok(SpaceView.of(lifecycle.reopen(acting.actor(), acting.spaceKey())));
+                })
+                .on(INVITE_CAREGIVER, Citizen.class, (citizen, request) -> {
+                    var acting = acting(citizen, request);
+                    JsonNode body = request.jsonBody();
+                    String email = Fields.optionalEmail(body, "email").orElseThrow(() -> fr.espacesante.aws.http.ApiError
+                            .invalid("CHAMP_MANQUANT", "Le champ « email » est obligatoire."));
+                    var invitation = caregivers.invite(acting.actor(), acting.spaceKey(), new CaregiverDesignation.Invitee(
+                            Fields.text(body, "nom", 100), Fields.text(body, "prenoms", 100), email));
+                    return ApiResponse.created(InvitationView.of(invitation));
+                })
+                .on(CAREGIVERS, Citizen.class, (citizen, request) -> caregiverOverview(acting(citizen, request)))
+                .on(REVOKE_CAREGIVER, Citizen.class, (citizen, request) -> {
+                    var acting = acting(citizen, request);
+                    caregivers.revoke(acting.actor(), acting.spaceKey(), Fields.identifier(request.pathParameter("reference"),
+                            "reference", Fields.helpedReferenceShape()));
+                    return caregiverOverview(acting);
+                })
+                .on(REVOKE_INVITATION, Citizen.class, (citizen, request) -> {
+                    var acting = acting(citizen, request);
+                    caregivers.revokeInvitation(acting.actor(), acting.spaceKey(), Fields.identifier(
+                            request.pathParameter("invitation"), "invitation", INVITATION_ID));
+                    return caregiverOverview(acting);
+                })
+                .on(HELPED, Citizen.class, (citizen, request) -> helped(citizen))
+                .on(ACCEPT_INVITATION, Citizen.class, (citizen, request) -> {
+                    var designation = caregivers.accept(citizen.subject(), request.sourceIp(),
+                            Fields.text(request.jsonBody(), "code", 32));
+                    return ApiResponse.created(HelpedView.of(designation));
+                })
+                .on(WITHDRAW, Citizen.class, (citizen, request) -> {
+                    caregivers.withdraw(citizen.subject(), Fields.identifier(request.pathParameter("reference"), "reference",
+                            Fields.helpedReferenceShape()));
+                    return helped(citizen);
                 });
+    }
+
+    private static final java.util.regex.Pattern INVITATION_ID =
+            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private ApiResponse caregiverOverview(Representation.Acting acting) {
+        var overview = caregivers.overview(acting.actor(), acting.spaceKey());
+        return ApiResponse.ok(new CaregiversView(overview.caregivers().stream().map(CaregiverView::of).toList(),
+                overview.invitations().stream().map(InvitationView::of).toList()));
+    }
+
+    private ApiResponse helped(Citizen citizen) {
+        return ApiResponse.ok(new HelpedList(caregivers.helped(citizen.subject()).stream().map(HelpedView::of).toList()));
     }
 
     /** Who acts, in which space: the citizen in their own, or as legal representative with {@code ?enfant=}. */
     private Representation.Acting acting(Citizen citizen, ApiRequest request) {
-        return representation.actingIn(citizen.subject(), Fields.childReference(request));
+        return representation.actingIn(citizen.subject(), Fields.childReference(request),
+                Fields.helpedReference(request));
     }
 
     /** Applies a change to who may access the space, then answers who may access it now. */
@@ -243,6 +302,7 @@ final class PatientSpaceRoutes {
     record HistoryEntry(String date, HistoryActor acteur, String ressource, String element, String action,
                         String regle, String regleLibelle, boolean autorise, String justification) {
         static HistoryEntry of(AccessEntry entry) {
+            // Person keys are internal: a caregiver is shown by name only.
             boolean named = entry.actorKind().equals("PROFESSIONNEL") || entry.actorKind().equals("OPERATEUR");
             return new HistoryEntry(entry.at().toString(),
                     new HistoryActor(entry.actorKind(), named ? entry.actorId() : null, entry.actorName(),
@@ -255,5 +315,33 @@ final class PatientSpaceRoutes {
     }
 
     record HistoryPage(List<HistoryEntry> acces, String suivant) {
+    }
+
+    /** A caregiver as the patient sees them: the reference revokes them. */
+    record CaregiverView(String reference, String nom, String depuis) {
+        static CaregiverView of(Designation d) {
+            return new CaregiverView(d.reference(), d.caregiverName(), d.since().toString());
+        }
+    }
+
+    /** An invitation as the patient sees it: never its code (sent to the invited person only). */
+    record InvitationView(String id, String nom, String prenoms, String email, String valableJusquau, String statut) {
+        static InvitationView of(Invitation i) {
+            return new InvitationView(i.invitationId(), i.lastName(), i.firstNames(), i.email(), i.validUntil().toString(),
+                    i.state().name());
+        }
+    }
+
+    record CaregiversView(List<CaregiverView> aidants, List<InvitationView> invitations) {
+    }
+
+    /** A person the signed-in caregiver helps: {@code ?aide=reference} acts in their space. */
+    record HelpedView(String reference, String nom, String depuis) {
+        static HelpedView of(Designation d) {
+            return new HelpedView(d.reference(), d.patientName(), d.since().toString());
+        }
+    }
+
+    record HelpedList(List<HelpedView> aides) {
     }
 }

@@ -10,7 +10,12 @@ import fr.espacesante.aws.campaign.DynamoDbObjections;
 import fr.espacesante.aws.campaign.DynamoDbWaves;
 import fr.espacesante.aws.letters.PdfLetters;
 import fr.espacesante.aws.letters.S3LetterOffice;
+import fr.espacesante.aws.caregiver.DynamoDbCaregivers;
+import fr.espacesante.aws.caregiver.PdfDesignationProofs;
 import fr.espacesante.aws.family.DynamoDbHandovers;
+import fr.espacesante.domain.caregiver.CaregiverNotices;
+import fr.espacesante.domain.caregiver.port.out.Caregivers;
+import fr.espacesante.domain.caregiver.port.out.DesignationProofs;
 import fr.espacesante.aws.letters.S3PostalMail;
 import fr.espacesante.domain.family.HandoverNotices;
 import fr.espacesante.domain.family.port.out.Handovers;
@@ -193,7 +198,8 @@ public final class AwsAdapters {
     public SpaceErasure spaceErasure() {
         return new SpaceErasureAdapter(dynamoDb(), AwsClients.s3(), new SpaceErasureAdapter.Stores(env("SPACES_TABLE"),
                 env("PERSONS_TABLE"), env("DOCUMENTS_TABLE"), env("ACCESS_HISTORY_TABLE"), env("GUARDIANSHIPS_TABLE"),
-                env("IDENTITY_LINKS_TABLE"), env("NOTIFICATIONS_TABLE"), env("DOCUMENTS_BUCKET"), env("LETTERS_BUCKET")));
+                env("IDENTITY_LINKS_TABLE"), env("NOTIFICATIONS_TABLE"), env("CAREGIVERS_TABLE"), env("DOCUMENTS_BUCKET"),
+                env("LETTERS_BUCKET")));
     }
 
     public PostalMail postalMail() {
@@ -212,6 +218,18 @@ public final class AwsAdapters {
     /** How long a run owns what it claimed (the template's SendLeaseSeconds). */
     public java.time.Duration sendLease() {
         return java.time.Duration.ofSeconds(Long.parseLong(env("SEND_LEASE_SECONDS")));
+    }
+
+    public Caregivers caregivers() {
+        return new DynamoDbCaregivers(dynamoDb(), env("CAREGIVERS_TABLE"), env("SPACES_TABLE"));
+    }
+
+    public DesignationProofs designationProofs() {
+        return new PdfDesignationProofs();
+    }
+
+    public CaregiverNotices caregiverNotices() {
+        return new CaregiverNotices(env("SERVICE_URL"));
     }
 
     public LifecycleNotices lifecycleNotices() {

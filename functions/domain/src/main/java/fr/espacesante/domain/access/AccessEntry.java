@@ -31,6 +31,11 @@ public record AccessEntry(String spaceKey, Instant at, String actorKind, String 
                 kind = "REPRESENTANT_LEGAL";
                 id = p.personKey();
             }
+            case Actor.Caregiver c -> {
+                kind = "AIDANT";
+                id = c.personKey();
+                name = c.name();
+            }
             case Actor.Professional p -> {
                 kind = "PROFESSIONNEL";
                 // A malformed claim is not written into the patient's history as if it were an RPPS.

@@ -1,5 +1,6 @@
 package fr.espacesante.domain.access;
 
+import fr.espacesante.domain.access.Actor.Caregiver;
 import fr.espacesante.domain.access.Actor.LegalRepresentative;
 import fr.espacesante.domain.access.Actor.Operator;
 import fr.espacesante.domain.access.Actor.Patient;
@@ -27,8 +28,28 @@ public final class AccessPolicy {
             case Operator operator -> AccessDecision.refuse(AccessRule.NO_HEALTH_DATA_FOR_OPERATORS);
             case Patient patient -> forPatient(patient, request);
             case LegalRepresentative parent -> forLegalRepresentative(parent, request);
+            case Caregiver caregiver -> forCaregiver(caregiver, request);
             case Professional professional -> forProfessional(professional, request);
         };
+    }
+
+    /**
+     * A caregiver helps with the record's content — reads it, adds to it — as the patient would, but
+     * never manages it: no access settings, consents, caregivers, closure, export, nor hiding or
+     * deleting a document.
+     */
+    private static AccessDecision forCaregiver(Caregiver caregiver, AccessRequest request) {
+        if (!request.space().caregivers().contains(caregiver.personKey())) {
+            return AccessDecision.refuse(AccessRule.NO_AUTHORISATION);
+        }
+        Resource resource = request.resource();
+        if (!resource.isCareContent() || request.action() == AccessRequest.Action.WRITE) {
+            return AccessDecision.refuse(AccessRule.BEYOND_CAREGIVER);
+        }
+        if (resource.isDocument() && resource.heldBackFromPatient()) {
+            return AccessDecision.refuse(AccessRule.HELD_BACK);
+        }
+        return AccessDecision.allow(AccessRule.CAREGIVER);
     }
 
     /** The owner, or a parent attached to the (minor's) space. */

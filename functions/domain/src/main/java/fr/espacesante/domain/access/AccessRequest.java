@@ -15,7 +15,11 @@ public record AccessRequest(Actor actor, SpaceAccess space, Resource resource, A
 
     public static final int MAX_JUSTIFICATION = 2000;
 
-    public enum Action { READ, WRITE }
+    /**
+     * READ; ADD something new (a document, a profile entry, a message); WRITE — change or remove what
+     * is there (hide, delete, release, settings).
+     */
+    public enum Action { READ, ADD, WRITE }
 
     public AccessRequest {
         emergencyJustification = emergencyJustification.filter(j -> !j.isBlank())

@@ -4,6 +4,9 @@ package fr.espacesante.domain.access;
 public enum AccessRule {
     OWNER("titulaire", "Le titulaire de l'espace"),
     LEGAL_REPRESENTATIVE("representant-legal", "Un représentant légal agissant pour un mineur"),
+    CAREGIVER("aidant", "Un aidant désigné par le patient"),
+    BEYOND_CAREGIVER("hors-role-aidant", "Un aidant ne gère ni les accès, ni les aidants, ni la vie de l'espace, "
+            + "et ne masque ni ne supprime de document"),
     TREATING_DOCTOR("medecin-traitant", "Le médecin traitant désigné par le patient"),
     CONSENT("consentement", "Un professionnel autorisé par le patient lors d'une prise en charge"),
     CONSENT_DECLARATION("declaration-consentement", "Un professionnel déclare le consentement recueilli lors d'une prise en charge"),

@@ -25,6 +25,14 @@ public sealed interface Actor {
         }
     }
 
+    /**
+     * A caregiver (« aidant ») the patient named, acting in the patient's space with their own login.
+     *
+     * @param name the caregiver's name as their history entries and documents show it
+     */
+    record Caregiver(String personKey, String name) implements Actor {
+    }
+
     /** A health-insurance operator (admin scope): runs the service, never reads health data. */
     record Operator(String agentId) implements Actor {
     }

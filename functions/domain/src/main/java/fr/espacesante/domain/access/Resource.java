@@ -29,7 +29,11 @@ public record Resource(Kind kind, String authorRpps, boolean heldBackFromPatient
         /** The access history of the space. */
         ACCESS_HISTORY,
         /** The space's own state and life: reading whether it is open, closing it, asking for its deletion, reopening it. */
-        LIFECYCLE
+        LIFECYCLE,
+        /** The caregivers the patient named, and the invitations sent. */
+        CAREGIVERS,
+        /** The whole record taken out of the space (an export). */
+        EXPORT
     }
 
     public static Resource of(Kind kind) {
@@ -49,9 +53,19 @@ public record Resource(Kind kind, String authorRpps, boolean heldBackFromPatient
         return kind == Kind.DOCUMENT;
     }
 
-    /** Settings, access history and the space's life belong to the patient (and a parent acting for them) only. */
+    /**
+     * Settings, access history, the space's life, its caregivers and its export belong to the patient
+     * (and a parent acting for them) only.
+     */
     boolean isPatientOnly() {
-        return kind == Kind.SETTINGS || kind == Kind.ACCESS_HISTORY || kind == Kind.LIFECYCLE;
+        return kind == Kind.SETTINGS || kind == Kind.ACCESS_HISTORY || kind == Kind.LIFECYCLE || kind == Kind.CAREGIVERS
+                || kind == Kind.EXPORT;
+    }
+
+    /** What a caregiver helps with: the record's content (documents, profile, agenda, messages) and opening it. */
+    boolean isCareContent() {
+        return kind == Kind.SPACE || kind == Kind.DOCUMENT || kind == Kind.PROFILE || kind == Kind.AGENDA
+                || kind == Kind.MESSAGES;
     }
 
     /** What the owner still reaches in a closed space: its state, to reopen it or have it deleted. */

@@ -12,21 +12,24 @@ import java.util.Set;
  * @param blockedRpps professionals the patient blocked
  * @param emergencyAccessEnabled false when the patient turned emergency access off
  * @param closed the owner closed the space (or asked for its deletion): no one else may act in it
+ * @param caregivers person keys of the caregivers (« aidants ») the patient named
  */
 public record SpaceAccess(String ownerKey, Set<String> legalRepresentatives, String treatingDoctorRpps,
                           Set<String> consentedRpps, Set<String> blockedRpps, boolean emergencyAccessEnabled,
-                          boolean closed) {
+                          boolean closed, Set<String> caregivers) {
 
-    /** An open space's access decisions. */
+    /** An open space's access decisions, without caregivers. */
     public SpaceAccess(String ownerKey, Set<String> legalRepresentatives, String treatingDoctorRpps,
                        Set<String> consentedRpps, Set<String> blockedRpps, boolean emergencyAccessEnabled) {
-        this(ownerKey, legalRepresentatives, treatingDoctorRpps, consentedRpps, blockedRpps, emergencyAccessEnabled, false);
+        this(ownerKey, legalRepresentatives, treatingDoctorRpps, consentedRpps, blockedRpps, emergencyAccessEnabled, false,
+                Set.of());
     }
 
     public SpaceAccess {
         legalRepresentatives = Set.copyOf(legalRepresentatives);
         consentedRpps = Set.copyOf(consentedRpps);
         blockedRpps = Set.copyOf(blockedRpps);
+        caregivers = Set.copyOf(caregivers);
     }
 
     /** A new space: its owner only, emergency access on (the patient may turn it off). */

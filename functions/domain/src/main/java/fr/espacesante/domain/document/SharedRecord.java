@@ -100,6 +100,8 @@ public final class SharedRecord {
             case Actor.Professional p -> new Author(Author.Kind.PROFESSIONAL, p.rpps(), p.name(), p.profession());
             case Actor.Patient p -> Author.patient();
             case Actor.LegalRepresentative p -> Author.patient();
+            // The patient's own document, added for them: its author line names who wrote it.
+            case Actor.Caregiver c -> new Author(Author.Kind.PATIENT, null, c.name() + ", aidant", null);
             case Actor.Operator o -> new Author(Author.Kind.PATIENT, null, null, null);
         };
         if (author.kind() == Author.Kind.PATIENT && request.heldBack()) {
@@ -109,7 +111,7 @@ public final class SharedRecord {
                 author, title, type, request.size(), DocumentStatus.PENDING, Optional.empty(), Optional.empty(),
                 request.heldBack(), false, request.hiddenFromRepresentatives(), clock.instant(), replaces);
         Function<Space, AccessRequest> access = s -> new AccessRequest(actor, s.access(), document.asResource(),
-                Action.WRITE, Optional.empty());
+                Action.ADD, Optional.empty());
         // Likely allowed: the pending entry is written while the decision is recorded, and the URL
         // leaves only once both are stored. A pending entry whose decision ends refused (or whose
         // history write fails) is never given a URL and expires on its own.

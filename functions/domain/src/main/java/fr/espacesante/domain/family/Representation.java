@@ -1,6 +1,9 @@
 package fr.espacesante.domain.family;
 
 import fr.espacesante.domain.access.Actor;
+import fr.espacesante.domain.caregiver.CaregiverException;
+import fr.espacesante.domain.caregiver.Designation;
+import fr.espacesante.domain.caregiver.port.out.Caregivers;
 import fr.espacesante.domain.family.port.out.Guardianships;
 import fr.espacesante.domain.space.port.out.IdentityLinks;
 import fr.espacesante.domain.space.NotActivatedException;
@@ -10,9 +13,10 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * Who acts, in which space, for a signed-in citizen: in their own space as its owner, or — when the
- * request names one of their children ({@code ?enfant=reference}) — in the child's space as its
- * legal representative, until the child is 18. The access policy then decides what either may do.
+ * Who acts, in which space, for a signed-in citizen: in their own space as its owner; when the request
+ * names one of their children ({@code ?enfant=reference}), in the child's space as its legal
+ * representative, until the child is 18; when it names a person they help ({@code ?aide=reference}),
+ * in that person's space as their caregiver. The access policy then decides what each may do.
  */
 public final class Representation {
 
@@ -24,12 +28,31 @@ public final class Representation {
 
     private final IdentityLinks links;
     private final Guardianships guardianships;
+    private final Caregivers caregivers;
     private final Clock clock;
 
-    public Representation(IdentityLinks links, Guardianships guardianships, Clock clock) {
+    public Representation(IdentityLinks links, Guardianships guardianships, Caregivers caregivers, Clock clock) {
         this.links = links;
         this.guardianships = guardianships;
+        this.caregivers = caregivers;
         this.clock = clock;
+    }
+
+    /**
+     * @param helpedReference names a person this citizen helps as caregiver; never together with a child
+     * @throws CaregiverException the reference names no one this person helps (any more)
+     */
+    public Acting actingIn(String subject, Optional<String> childReference, Optional<String> helpedReference) {
+        if (helpedReference.isEmpty()) {
+            return actingIn(subject, childReference);
+        }
+        if (childReference.isPresent()) {
+            throw new GuardianshipException(GuardianshipException.Reason.UNKNOWN_CHILD);
+        }
+        String personKey = links.personKeyOf(subject).orElseThrow(NotActivatedException::new);
+        Designation designation = caregivers.find(personKey, helpedReference.get())
+                .orElseThrow(() -> new CaregiverException(CaregiverException.Reason.UNKNOWN));
+        return new Acting(new Actor.Caregiver(personKey, designation.caregiverName()), designation.patientKey());
     }
 
     /**

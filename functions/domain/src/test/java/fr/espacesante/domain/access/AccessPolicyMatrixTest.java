@@ -3,6 +3,7 @@ package fr.espacesante.domain.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.espacesante.domain.access.AccessRequest.Action;
+import fr.espacesante.domain.access.Actor.Caregiver;
 import fr.espacesante.domain.access.Actor.LegalRepresentative;
 import fr.espacesante.domain.access.Actor.Operator;
 import fr.espacesante.domain.access.Actor.Patient;
@@ -31,6 +32,7 @@ class AccessPolicyMatrixTest {
 
     private static final String OWNER = "owner";
     private static final String PARENT = "parent";
+    private static final String CAREGIVER = "caregiver";
     private static final String TREATING = "10000000001";
     private static final String CONSENTED = "10000000002";
     private static final String STRANGER = "10000000003";
@@ -59,6 +61,8 @@ class AccessPolicyMatrixTest {
                 new Who("autre patient", new Patient("someone-else"), Optional.empty()),
                 new Who("représentant légal", new LegalRepresentative(PARENT), Optional.empty()),
                 new Who("autre parent", new LegalRepresentative("other-parent"), Optional.empty()),
+                new Who("aidant désigné", new Caregiver(CAREGIVER, "Aidant Désigné"), Optional.empty()),
+                new Who("aidant d'un autre patient", new Caregiver("other-caregiver", "Autre Aidant"), Optional.empty()),
                 new Who("médecin traitant", pro(TREATING, false), Optional.empty()),
                 new Who("professionnel consenti", pro(CONSENTED, false), Optional.empty()),
                 new Who("urgentiste justifié", pro(STRANGER, true), Optional.of(reason)),
@@ -113,7 +117,7 @@ class AccessPolicyMatrixTest {
         Resource r = c.resource();
         boolean document = r.kind() == Resource.Kind.DOCUMENT;
         boolean patientOnly = r.kind() == Resource.Kind.SETTINGS || r.kind() == Resource.Kind.ACCESS_HISTORY
-                || r.kind() == Resource.Kind.LIFECYCLE;
+                || r.kind() == Resource.Kind.LIFECYCLE || r.kind() == Resource.Kind.CAREGIVERS || r.kind() == Resource.Kind.EXPORT;
         boolean consentRegistry = r.kind() == Resource.Kind.CONSENT;
         Actor actor = c.who().actor();
 
@@ -127,6 +131,18 @@ class AccessPolicyMatrixTest {
                 || actor instanceof LegalRepresentative p2 && p2.personKey().equals(PARENT);
         if (c.closed() && !(ownerSide && r.kind() == Resource.Kind.LIFECYCLE)) {
             return Expected.refused(AccessRule.SPACE_CLOSED);
+        }
+        // "A caregiver reads and adds documents (later profile, agenda, messages); cannot close or delete the
+        // space, export it, manage who has access, hide or delete documents, or name other caregivers."
+        if (actor instanceof Caregiver caregiver) {
+            if (!caregiver.personKey().equals(CAREGIVER)) {
+                return Expected.refused(AccessRule.NO_AUTHORISATION);
+            }
+            if (patientOnly || consentRegistry || c.action() == Action.WRITE) {
+                return Expected.refused(AccessRule.BEYOND_CAREGIVER);
+            }
+            return document && r.heldBackFromPatient() ? Expected.refused(AccessRule.HELD_BACK)
+                    : Expected.allowed(AccessRule.CAREGIVER);
         }
         // "The patient sees everything in their space, except documents a professional still holds back."
         if (actor instanceof Patient p) {
@@ -206,7 +222,7 @@ class AccessPolicyMatrixTest {
 
     private AccessDecision decide(Case c) {
         SpaceAccess space = new SpaceAccess(OWNER, Set.of(PARENT), treatingOf(c), Set.of(CONSENTED),
-                Set.of(BLOCKED_TREATING), c.emergencyEnabled(), c.closed());
+                Set.of(BLOCKED_TREATING), c.emergencyEnabled(), c.closed(), Set.of(CAREGIVER));
         return guard.check(new AccessRequest(c.who().actor(), space, c.resource(), c.action(), c.who().justification()),
                 describe(c.resource()));
     }

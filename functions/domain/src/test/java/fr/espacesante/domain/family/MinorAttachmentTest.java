@@ -19,6 +19,7 @@ import fr.espacesante.domain.space.NotActivatedException;
 import fr.espacesante.domain.space.RegisteredPerson;
 import fr.espacesante.domain.space.SpaceActivation.IdentityProof;
 import fr.espacesante.domain.support.InMemoryAccessHistory;
+import fr.espacesante.domain.support.InMemoryCaregivers;
 import fr.espacesante.domain.support.InMemorySpaceStores;
 import fr.espacesante.domain.support.TestKeys;
 import java.time.Clock;
@@ -67,10 +68,10 @@ class MinorAttachmentTest {
         assertThat(spaces.find(childKey).orElseThrow().access().legalRepresentatives()).isEqualTo(Set.of("cle-maman"));
         assertThat(persons.byKey.get(childKey).status()).isEqualTo(PersonStatus.SPACE_CREATED);
         assertThat(attachment().children("maman")).extracting(Guardianship::childFirstNames).containsExactly("Lina");
-        var acting = new Representation(links, families, clock).actingIn("maman", Optional.of(attached.reference()));
+        var acting = new Representation(links, families, new InMemoryCaregivers(), clock).actingIn("maman", Optional.of(attached.reference()));
         assertThat(acting.actor()).isEqualTo(new fr.espacesante.domain.access.Actor.LegalRepresentative("cle-maman"));
         assertThat(acting.spaceKey()).isEqualTo(childKey);
-        assertThat(new Representation(links, families, clock).actingIn("maman", Optional.empty()).spaceKey()).isEqualTo("cle-maman");
+        assertThat(new Representation(links, families, new InMemoryCaregivers(), clock).actingIn("maman", Optional.empty()).spaceKey()).isEqualTo("cle-maman");
         assertThat(history.entries).hasSize(2).allSatisfy(e -> {
             assertThat(e.ruleId()).isEqualTo("representant-legal");
             assertThat(e.resourceId()).isEqualTo("rattachement");
@@ -108,7 +109,7 @@ class MinorAttachmentTest {
         assertThatThrownBy(() -> attachment().attach("papa", "192.0.2.2", new IdentityProof(CHILD, CHILD_BORN, "Martin"),
                 OTHER_PARENT)).as("the activation limits apply").isInstanceOf(fr.espacesante.domain.space.TooManyAttemptsException.class);
         assertThat(spaces.created).isZero();
-        assertThatThrownBy(() -> new Representation(links, families, clock).actingIn("maman", Optional.of("0123456789abcdef0123")))
+        assertThatThrownBy(() -> new Representation(links, families, new InMemoryCaregivers(), clock).actingIn("maman", Optional.of("0123456789abcdef0123")))
                 .isInstanceOfSatisfying(GuardianshipException.class,
                         e -> assertThat(e.reason()).isEqualTo(GuardianshipException.Reason.UNKNOWN_CHILD));
     }
@@ -118,9 +119,9 @@ class MinorAttachmentTest {
         String reference = attachment().attach("maman", "192.0.2.1", new IdentityProof(CHILD, CHILD_BORN, "Martin"), OTHER_PARENT)
                 .reference();
         clock = Clock.fixed(Instant.parse("2035-03-08T12:00:00Z"), ZoneOffset.UTC);
-        assertThat(new Representation(links, families, clock).actingIn("maman", Optional.of(reference)).spaceKey()).isEqualTo(childKey);
+        assertThat(new Representation(links, families, new InMemoryCaregivers(), clock).actingIn("maman", Optional.of(reference)).spaceKey()).isEqualTo(childKey);
         clock = Clock.fixed(Instant.parse("2035-03-08T23:30:00Z"), ZoneOffset.UTC);
-        assertThatThrownBy(() -> new Representation(links, families, clock).actingIn("maman", Optional.of(reference)))
+        assertThatThrownBy(() -> new Representation(links, families, new InMemoryCaregivers(), clock).actingIn("maman", Optional.of(reference)))
                 .as("18th birthday in Paris time").isInstanceOfSatisfying(GuardianshipException.class,
                         e -> assertThat(e.reason()).isEqualTo(GuardianshipException.Reason.CHILD_OF_AGE));
     }

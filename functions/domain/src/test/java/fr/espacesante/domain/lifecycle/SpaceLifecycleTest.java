@@ -174,7 +174,7 @@ class SpaceLifecycleTest {
     @Test
     void only_the_owner_deletes_a_parent_may_close_a_minors_space_and_no_one_else_touches_its_life() {
         spaces.access(OWNER, a -> new fr.espacesante.domain.access.SpaceAccess(a.ownerKey(), Set.of(PARENT),
-                a.treatingDoctorRpps(), a.consentedRpps(), a.blockedRpps(), a.emergencyAccessEnabled(), a.closed()));
+                a.treatingDoctorRpps(), a.consentedRpps(), a.blockedRpps(), a.emergencyAccessEnabled(), a.closed(), a.caregivers()));
         var parent = new Actor.LegalRepresentative(PARENT);
         assertThatThrownBy(() -> lifecycle().requestDeletion(parent, OWNER, "SUPPRIMER"))
                 .isInstanceOf(LifecycleException.class).hasMessageContaining("Seul le titulaire");

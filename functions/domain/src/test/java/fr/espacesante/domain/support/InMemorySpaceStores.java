@@ -97,37 +97,37 @@ public final class InMemorySpaceStores {
         @Override
         public void setTreatingDoctor(String spaceKey, Optional<String> rpps, Optional<String> label) {
             access(spaceKey, a -> new SpaceAccess(a.ownerKey(), a.legalRepresentatives(), rpps.orElse(null),
-                    a.consentedRpps(), a.blockedRpps(), a.emergencyAccessEnabled(), a.closed()));
+                    a.consentedRpps(), a.blockedRpps(), a.emergencyAccessEnabled(), a.closed(), a.caregivers()));
         }
 
         @Override
         public void block(String spaceKey, String rpps) {
             access(spaceKey, a -> new SpaceAccess(a.ownerKey(), a.legalRepresentatives(), a.treatingDoctorRpps(),
-                    a.consentedRpps(), plus(a.blockedRpps(), rpps), a.emergencyAccessEnabled(), a.closed()));
+                    a.consentedRpps(), plus(a.blockedRpps(), rpps), a.emergencyAccessEnabled(), a.closed(), a.caregivers()));
         }
 
         @Override
         public void unblock(String spaceKey, String rpps) {
             access(spaceKey, a -> new SpaceAccess(a.ownerKey(), a.legalRepresentatives(), a.treatingDoctorRpps(),
-                    a.consentedRpps(), minus(a.blockedRpps(), rpps), a.emergencyAccessEnabled(), a.closed()));
+                    a.consentedRpps(), minus(a.blockedRpps(), rpps), a.emergencyAccessEnabled(), a.closed(), a.caregivers()));
         }
 
         @Override
         public void addConsent(String spaceKey, String rpps, String label) {
             access(spaceKey, a -> new SpaceAccess(a.ownerKey(), a.legalRepresentatives(), a.treatingDoctorRpps(),
-                    plus(a.consentedRpps(), rpps), a.blockedRpps(), a.emergencyAccessEnabled(), a.closed()));
+                    plus(a.consentedRpps(), rpps), a.blockedRpps(), a.emergencyAccessEnabled(), a.closed(), a.caregivers()));
         }
 
         @Override
         public void revokeConsent(String spaceKey, String rpps) {
             access(spaceKey, a -> new SpaceAccess(a.ownerKey(), a.legalRepresentatives(), a.treatingDoctorRpps(),
-                    minus(a.consentedRpps(), rpps), a.blockedRpps(), a.emergencyAccessEnabled(), a.closed()));
+                    minus(a.consentedRpps(), rpps), a.blockedRpps(), a.emergencyAccessEnabled(), a.closed(), a.caregivers()));
         }
 
         @Override
         public void setEmergencyAccess(String spaceKey, boolean enabled) {
             access(spaceKey, a -> new SpaceAccess(a.ownerKey(), a.legalRepresentatives(), a.treatingDoctorRpps(),
-                    a.consentedRpps(), a.blockedRpps(), enabled, a.closed()));
+                    a.consentedRpps(), a.blockedRpps(), enabled, a.closed(), a.caregivers()));
         }
 
         @Override
@@ -154,7 +154,7 @@ public final class InMemorySpaceStores {
             SpaceAccess a = s.access();
             byKey.put(spaceKey, new Space(s.spaceKey(), to, closure, s.createdAt(), s.creation(), s.activatedAt(), s.email(),
                     s.preferences(), new SpaceAccess(a.ownerKey(), a.legalRepresentatives(), a.treatingDoctorRpps(),
-                    a.consentedRpps(), a.blockedRpps(), a.emergencyAccessEnabled(), to.closed()),
+                    a.consentedRpps(), a.blockedRpps(), a.emergencyAccessEnabled(), to.closed(), a.caregivers()),
                     s.professionals(), s.version() + 1));
             return true;
         }
@@ -206,7 +206,7 @@ public final class InMemorySpaceStores {
                 return AttachOutcome.ALREADY_ATTACHED;
             }
             spaces.access(guardianship.childKey(), a -> new SpaceAccess(a.ownerKey(), Set.of(guardianship.parentKey()),
-                    a.treatingDoctorRpps(), a.consentedRpps(), a.blockedRpps(), a.emergencyAccessEnabled(), a.closed()));
+                    a.treatingDoctorRpps(), a.consentedRpps(), a.blockedRpps(), a.emergencyAccessEnabled(), a.closed(), a.caregivers()));
             return AttachOutcome.ATTACHED;
         }
 

@@ -96,4 +96,11 @@ public final class S3DocumentStorage implements DocumentStorage {
             throw new IllegalStateException(e);
         }
     }
+
+    @Override
+    public void storeChecked(String checkedKey, DocumentType type, byte[] bytes) {
+        s3.putObject(r -> r.bucket(bucket).key(checkedKey).contentType(type.mediaType())
+                        .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(kmsKeyId),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+    }
 }

@@ -16,6 +16,7 @@ public final class Fields {
 
     private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern CHILD_REFERENCE = Pattern.compile("[0-9a-f]{20}");
+    private static final Pattern HELPED_REFERENCE = Pattern.compile("[0-9a-f]{24}");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     /** Dates of this service's world: births, care, waves. */
     private static final LocalDate EARLIEST = LocalDate.of(1890, 1, 1);
@@ -152,6 +153,17 @@ public final class Fields {
         return request.query("enfant").isPresent()
                 ? Optional.of(identifier(request.query("enfant"), "enfant", CHILD_REFERENCE))
                 : Optional.empty();
+    }
+
+    /** {@code ?aide=}: a person the signed-in caregiver helps, as {@code GET /espace/aides} names them. */
+    public static Optional<String> helpedReference(ApiRequest request) {
+        return request.query("aide").isPresent()
+                ? Optional.of(identifier(request.query("aide"), "aide", HELPED_REFERENCE))
+                : Optional.empty();
+    }
+
+    public static Pattern helpedReferenceShape() {
+        return HELPED_REFERENCE;
     }
 
     private static Optional<String> rawText(JsonNode body, String field) {

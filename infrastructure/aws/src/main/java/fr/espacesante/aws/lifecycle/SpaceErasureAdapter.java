@@ -1,5 +1,6 @@
 package fr.espacesante.aws.lifecycle;
 
+import fr.espacesante.aws.caregiver.DynamoDbCaregivers;
 import fr.espacesante.aws.letters.S3LetterOffice;
 import fr.espacesante.domain.document.Document;
 import fr.espacesante.domain.lifecycle.port.out.SpaceErasure;
@@ -16,7 +17,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
 /**
- * Erases a space's data from DynamoDB and S3. Buckets are versioned: every version and delete marker
+ * Erases a space's data from DynamoDB and S3 — the items of every table that carry the space's (or the
+ * person's) key. Buckets are versioned: every version and delete marker
  * of the space's document objects (and of its notification letters) is deleted by version id, so
  * nothing is left to recover. Each step deletes what it still finds, so running it again after a
  * crash finishes the work. Order matters only where a step reads what another deletes: letters are
@@ -27,7 +29,7 @@ public final class SpaceErasureAdapter implements SpaceErasure {
     /** The tables and buckets a space's data lives in. */
     public record Stores(String spacesTable, String personsTable, String documentsTable, String accessHistoryTable,
                          String guardianshipsTable, String identityLinksTable, String notificationsTable,
-                         String documentsBucket, String lettersBucket) {
+                         String caregiversTable, String documentsBucket, String lettersBucket) {
     }
 
     private static final int BATCH = 25;
@@ -49,6 +51,7 @@ public final class SpaceErasureAdapter implements SpaceErasure {
         deletePartition(stores.documentsTable(), "spaceKey", spaceKey, List.of("spaceKey", "documentId"));
         deletePartition(stores.accessHistoryTable(), "spaceKey", spaceKey, List.of("spaceKey", "entryKey"));
         eraseGuardianships(spaceKey);
+        eraseCaregivers(spaceKey);
         eraseNotifications(spaceKey);
         eraseLoginLink(spaceKey);
     }
@@ -93,6 +96,17 @@ public final class SpaceErasureAdapter implements SpaceErasure {
                     .expressionAttributeValues(Map.of(":p", s(parentKey), ":k", s(spaceKey))), g ->
                     deleteItem(stores.guardianshipsTable(), Map.of("parentKey", g.get("parentKey"), "reference", g.get("reference"))));
         }
+    }
+
+    /**
+     * The person's caregivers (each freed of one person helped) and invitations, and their place as a
+     * caregiver of others (out of those spaces at once).
+     */
+    private void eraseCaregivers(String personKey) {
+        DynamoDbCaregivers caregivers = new DynamoDbCaregivers(dynamoDb, stores.caregiversTable(), stores.spacesTable());
+        caregivers.helpedBy(personKey).forEach(caregivers::revoke);
+        caregivers.of(personKey).forEach(caregivers::revoke);
+        deletePartition(stores.caregiversTable(), "spaceKey", personKey, List.of("spaceKey", "itemKey"));
     }
 
     /** The notifications of every wave (and of the handover at 18), and the letters they were sent as. */

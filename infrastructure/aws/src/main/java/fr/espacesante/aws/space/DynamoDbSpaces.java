@@ -262,6 +262,7 @@ public final class DynamoDbSpaces implements Spaces {
         item.setConsented(emptyToNull(access.consentedRpps()));
         item.setBlocked(emptyToNull(access.blockedRpps()));
         item.setLegalRepresentatives(emptyToNull(access.legalRepresentatives()));
+        item.setCaregivers(emptyToNull(access.caregivers()));
         item.setEmergencyAccess(access.emergencyAccessEnabled());
         // An empty map, not absent: consents add to it with SET professionals.#rpps.
         item.setProfessionals(new HashMap<>(space.professionals()));
@@ -278,7 +279,7 @@ public final class DynamoDbSpaces implements Spaces {
         SpaceStatus status = SpaceStatus.valueOf(item.getStatus());
         SpaceAccess access = new SpaceAccess(item.getSpaceKey(), orEmpty(item.getLegalRepresentatives()),
                 item.getTreatingDoctor(), orEmpty(item.getConsented()), orEmpty(item.getBlocked()),
-                !Boolean.FALSE.equals(item.getEmergencyAccess()), status.closed());
+                !Boolean.FALSE.equals(item.getEmergencyAccess()), status.closed(), orEmpty(item.getCaregivers()));
         Optional<Space.Closure> closure = item.getClosedAt() == null ? Optional.empty()
                 : Optional.of(new Space.Closure(Instant.parse(item.getClosedAt()), java.time.LocalDate.parse(item.getPurgeOn())));
         return new Space(item.getSpaceKey(), status, closure, Instant.parse(item.getCreatedAt()),

@@ -28,6 +28,7 @@ public class SpaceItem {
     private String closedAt;
     private String purgeOn;
     private String purgeShard;
+    private Set<String> caregivers;
 
     @DynamoDbPartitionKey
     public String getSpaceKey() {
@@ -186,4 +187,13 @@ public class SpaceItem {
     }
 
     public static final String DUE_FOR_PURGE = "DueForPurge";
+
+    /** Person keys of the caregivers the patient named (the access policy's {@code aidant} rule). */
+    public Set<String> getCaregivers() {
+        return caregivers;
+    }
+
+    public void setCaregivers(Set<String> caregivers) {
+        this.caregivers = caregivers;
+    }
 }

@@ -33,4 +33,7 @@ public interface DocumentStorage {
     boolean keepChecked(String uploadKey, String checkedKey, Inspection inspected);
 
     void delete(String objectKey);
+
+    /** Stores bytes the service wrote itself (a proof of designation) at {@code checkedKey}, encrypted like uploads. */
+    void storeChecked(String checkedKey, DocumentType type, byte[] bytes);
 }
