@@ -8,6 +8,7 @@ export class ApiError extends Error {
 }
 
 const CHILD = 'espace.enfant';
+const HELPED = 'espace.aide';
 
 /** The child a parent acts for (reference and first names), kept for the tab's life. */
 export function actingFor(): { reference: string; prenoms: string } | null {
@@ -15,21 +16,59 @@ export function actingFor(): { reference: string; prenoms: string } | null {
   return raw ? (JSON.parse(raw) as { reference: string; prenoms: string }) : null;
 }
 
+/** Acting for a child and helping someone as caregiver exclude each other: entering one leaves the other. */
 export function actFor(child: { reference: string; prenoms: string } | null): void {
-  if (child) window.sessionStorage.setItem(CHILD, JSON.stringify(child));
-  else window.sessionStorage.removeItem(CHILD);
+  if (child) {
+    window.sessionStorage.setItem(CHILD, JSON.stringify(child));
+    window.sessionStorage.removeItem(HELPED);
+  } else window.sessionStorage.removeItem(CHILD);
 }
+
+/** The person the signed-in citizen helps as caregiver (reference and name), kept for the tab's life. */
+export function helpedPerson(): { reference: string; nom: string } | null {
+  const raw = window.sessionStorage.getItem(HELPED);
+  return raw ? (JSON.parse(raw) as { reference: string; nom: string }) : null;
+}
+
+export function helpFor(person: { reference: string; nom: string } | null): void {
+  if (person) {
+    window.sessionStorage.setItem(HELPED, JSON.stringify(person));
+    window.sessionStorage.removeItem(CHILD);
+  } else window.sessionStorage.removeItem(HELPED);
+}
+
+let ended: { nom: string; message: string } | null = null;
+
+/** Why caregiver mode ended on its own (the person no longer counts this caregiver), once. */
+export function helpEnded(): { nom: string; message: string } | null {
+  const found = ended;
+  ended = null;
+  return found;
+}
+
+/** The signed-in person's own routes: never in a child's or a helped person's space. */
+const OWN = ['/espace/enfants', '/espace/activation', '/espace/aides'];
 
 export async function api<T>(method: string, path: string, body?: unknown, population: Population = 'citizen'): Promise<T> {
   const user = await currentUser(population);
   if (!user) throw new ApiError(401, 'NON_CONNECTE', 'Votre session a pris fin : reconnectez-vous.');
   let url = path;
-  const child = actingFor();
-  if (population === 'citizen' && child && path.startsWith('/espace') && !path.startsWith('/espace/enfants')
-      && !path.startsWith('/espace/activation')) {
-    url += (url.includes('?') ? '&' : '?') + `enfant=${encodeURIComponent(child.reference)}`;
+  const inSpace = population === 'citizen' && path.startsWith('/espace') && !OWN.some(p => path.startsWith(p));
+  const helped = inSpace ? helpedPerson() : null;
+  const child = inSpace ? actingFor() : null;
+  const param = helped ? `aide=${encodeURIComponent(helped.reference)}` : child ? `enfant=${encodeURIComponent(child.reference)}` : null;
+  if (param) url += (url.includes('?') ? '&' : '?') + param;
+  try {
+    return await send<T>(method, url, body, user.access_token);
+  } catch (e) {
+    // Removed by the person helped (or withdrawn from another tab): caregiver mode ends, with the API's message.
+    if (helped && e instanceof ApiError && e.code === 'AIDANT_INCONNU') {
+      ended = { nom: helped.nom, message: e.message };
+      helpFor(null);
+      window.location.hash = '#/aides';
+    }
+    throw e;
   }
-  return send<T>(method, url, body, user.access_token);
 }
 
 /** A public route (objection): no token. */

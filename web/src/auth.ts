@@ -63,4 +63,5 @@ export async function currentUser(population: Population): Promise<User | null> 
 export async function logout(population: Population): Promise<void> {
   await manager(population).removeUser();
   window.sessionStorage.removeItem('espace.enfant');
+  window.sessionStorage.removeItem('espace.aide');
 }

@@ -1,4 +1,4 @@
-import { api, ApiError } from '../api';
+import { api, ApiError, helpedPerson } from '../api';
 import { frenchDate, h } from '../dom';
 import { alert, button, field, loading, pageTitle, submit, submitButton, dateField, isoDate } from '../ui';
 import { CATEGORIES, type DocumentView } from './patient';
@@ -10,13 +10,15 @@ const ACCEPTED = 'application/pdf,image/jpeg,image/png,text/plain,.xml,.json';
 const STATUS: Record<string, string> = { PENDING: 'En cours de vérification', AVAILABLE: 'Disponible', REJECTED: 'Refusé', REPLACED: 'Remplacé' };
 
 export async function documents(main: HTMLElement): Promise<void> {
+  // A caregiver sees, downloads and adds the helped person's documents; hiding and deleting stay with the patient.
+  const helped = helpedPerson();
   const feedback = h('div', { 'aria-live': 'polite' });
   const list = h('div');
   const category = field('categorie', 'Catégorie', { choices: [['', 'Toutes'], ...CATEGORIES] });
   const from = dateField('du', 'Du');
   const to = dateField('au', 'Au');
   const filterFeedback = h('div');
-  const filters = h('form', { novalidate: true, class: 'fr-mb-3w', 'aria-label': 'Filtrer mes documents' }, filterFeedback,
+  const filters = h('form', { novalidate: true, class: 'fr-mb-3w', 'aria-label': helped ? 'Filtrer les documents' : 'Filtrer mes documents' }, filterFeedback,
     h('div', { class: 'fr-grid-row fr-grid-row--gutters' },
       h('div', { class: 'fr-col-12 fr-col-md-4' }, category.group), h('div', { class: 'fr-col-6 fr-col-md-3' }, from.group),
       h('div', { class: 'fr-col-6 fr-col-md-3' }, to.group),
@@ -32,7 +34,7 @@ export async function documents(main: HTMLElement): Promise<void> {
     list.replaceChildren(loading('de vos documents'));
     const page = await api<DocumentPage>('GET', `/espace/documents?${query}`);
     list.replaceChildren(page.documents.length === 0 ? h('p', {}, 'Aucun document ne correspond.') :
-      h('ul', { class: 'fr-raw-list', 'aria-label': 'Mes documents' }, page.documents.map(row)),
+      h('ul', { class: 'fr-raw-list', 'aria-label': helped ? `Documents de ${helped.nom}` : 'Mes documents' }, page.documents.map(row)),
     h('ul', { class: 'fr-btns-group fr-btns-group--inline fr-mt-2w' },
       cursors.length > 1 ? h('li', {}, button('Page précédente', () => { cursors.pop(); void refresh(cursors[cursors.length - 1]); }, 'secondary')) : null,
       page.suivant ? h('li', {}, button('Page suivante', () => { cursors.push(page.suivant); void refresh(page.suivant); }, 'secondary')) : null));
@@ -48,7 +50,8 @@ export async function documents(main: HTMLElement): Promise<void> {
         h('div', { class: 'fr-card__content' },
           h('h2', { class: 'fr-card__title fr-h6' }, d.titre),
           h('p', { class: 'fr-card__desc' }, `${CATEGORIES.find(c => c[0] === d.categorie)?.[1] ?? d.categorie} — soins du ${frenchDate(d.dateSoins)} — `
-            + (d.auteur.type === 'PATIENT' ? 'ajouté par vous' : `déposé par ${d.auteur.nom ?? 'un professionnel'}`)),
+            + (d.auteur.type !== 'PATIENT' ? `déposé par ${d.auteur.nom ?? 'un professionnel'}`
+              : `ajouté par ${d.auteur.nom ?? helped?.nom ?? 'vous'}`)),
           h('div', { class: 'fr-card__start' }, h('ul', { class: 'fr-badges-group' },
             h('li', {}, h('p', { class: `fr-badge fr-badge--sm ${d.statut === 'AVAILABLE' ? 'fr-badge--success' : d.statut === 'REJECTED' ? 'fr-badge--error' : 'fr-badge--info'}` },
               STATUS[d.statut] ?? d.statut)),
@@ -56,8 +59,10 @@ export async function documents(main: HTMLElement): Promise<void> {
           d.motifRejet ? h('p', { class: 'fr-text--sm' }, `Motif du refus : ${d.motifRejet}`) : null),
         h('div', { class: 'fr-card__footer' }, actions)));
     if (d.statut === 'AVAILABLE') {
+      actions.append(h('li', {}, button('Télécharger', () => void download(d), 'secondary', { 'aria-label': `Télécharger ${d.titre}` })));
+    }
+    if (d.statut === 'AVAILABLE' && !helped) {
       actions.append(
-        h('li', {}, button('Télécharger', () => void download(d), 'secondary', { 'aria-label': `Télécharger ${d.titre}` })),
         h('li', {}, button(d.masqueParLePatient ? 'Ne plus masquer' : 'Masquer aux professionnels', () => void hide(d), 'secondary',
           { 'aria-label': `${d.masqueParLePatient ? 'Ne plus masquer' : 'Masquer aux professionnels'} : ${d.titre}` })),
         h('li', {}, button('Supprimer', () => confirmDelete(d, card), 'tertiary', { 'aria-label': `Supprimer ${d.titre}` })));
@@ -105,13 +110,15 @@ export async function documents(main: HTMLElement): Promise<void> {
   }
 
   filters.addEventListener('submit', e => { e.preventDefault(); cursors.splice(1); void refresh(null); });
-  main.replaceChildren(...pageTitle('Mes documents', 'Ordonnances, résultats, comptes rendus : ce que vous et vos professionnels y déposez.'),
-    feedback, upload(() => refresh(null)), h('h2', {}, 'Liste de mes documents'), filters, list);
+  main.replaceChildren(...(helped ? pageTitle(`Documents de ${helped.nom}`, 'En tant qu’aidant, vous consultez ses documents et en ajoutez pour l’aider.')
+    : pageTitle('Mes documents', 'Ordonnances, résultats, comptes rendus : ce que vous et vos professionnels y déposez.')),
+  feedback, upload(() => refresh(null), helped ? `l’espace de ${helped.nom}` : 'votre espace'),
+  h('h2', {}, helped ? 'Liste des documents' : 'Liste de mes documents'), filters, list);
   await refresh(null);
 }
 
 /** Adding a document: declared to the API, then sent straight to the pre-signed URL, with its progress. */
-function upload(done: () => Promise<void>): HTMLElement {
+function upload(done: () => Promise<void>, where: string): HTMLElement {
   const file = h('input', { type: 'file', id: 'fichier', name: 'fichier', class: 'fr-upload', accept: ACCEPTED, 'aria-describedby': 'fichier-aide' });
   const title = field('titre', 'Titre', { required: true, maxlength: 200 });
   const category = field('categorie', 'Catégorie', { choices: CATEGORIES, value: 'document-patient' });
@@ -140,7 +147,7 @@ function upload(done: () => Promise<void>): HTMLElement {
       feedback.replaceChildren(alert('info', 'Fichier envoyé : vérification en cours.'));
       const checked = await until(grant.document.id);
       feedback.replaceChildren(checked.statut === 'AVAILABLE'
-        ? alert('success', `« ${checked.titre} » est disponible dans votre espace.`)
+        ? alert('success', `« ${checked.titre} » est disponible dans ${where}.`)
         : alert('error', `Le fichier a été refusé : ${checked.motifRejet ?? 'contenu non reconnu'}.`));
       form.reset();
       sending.hidden = true;

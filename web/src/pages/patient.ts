@@ -1,4 +1,4 @@
-import { actFor, actingFor, api, ApiError } from '../api';
+import { actFor, actingFor, api, ApiError, helpedPerson } from '../api';
 import { dayAfter, frenchDate, frenchDateTime, h, shortDate } from '../dom';
 import { alert, button, field, loading, pageTitle, submit, submitButton, identityFields } from '../ui';
 
@@ -27,19 +27,26 @@ interface Child { reference: string; prenoms: string; dateNaissance: string; acc
 const RESOURCES: Record<string, string> = {
   SPACE: 'Espace', DOCUMENT: 'Document', PROFILE: 'Profil médical', MESSAGES: 'Messagerie', AGENDA: 'Agenda',
   SETTINGS: 'Paramètres', CONSENT: 'Consentement', ACCESS_HISTORY: 'Historique des accès', LIFECYCLE: 'Vie de l’espace',
+  CAREGIVERS: 'Aidants', EXPORT: 'Export',
 };
 
 /** The state of the space shown (one's own, or the child's a parent acts for) as the API last gave it. */
 let known: { whose: string; statut: string } | null = null;
 
+/** Whose space is shown: one's own (''), a child's, or (never read here: a caregiver reads documents only) a helped person's. */
+function shown(): string {
+  const helped = helpedPerson();
+  return helped ? `aide:${helped.reference}` : actingFor()?.reference ?? '';
+}
+
 function remember(space: Space): Space {
-  known = { whose: actingFor()?.reference ?? '', statut: space.statut };
+  known = { whose: shown(), statut: space.statut };
   return space;
 }
 
 /** True when the space shown is known to be closed or being deleted: then only its state is open to its owner. */
 export function spaceClosed(): boolean {
-  return known !== null && known.whose === (actingFor()?.reference ?? '') && known.statut !== 'OPEN';
+  return known !== null && known.whose === shown() && known.statut !== 'OPEN';
 }
 
 /** Activation: with the code of the letter or e-mail, or with identity. */
@@ -171,6 +178,7 @@ export const CATEGORIES: Array<[string, string]> = [
 export function actor(a: HistoryEntry): string {
   if (a.acteur.type === 'PATIENT') return 'Vous';
   if (a.acteur.type === 'REPRESENTANT_LEGAL') return 'Un représentant légal';
+  if (a.acteur.type === 'AIDANT') return `${a.acteur.nom ?? 'Un aidant'} (aidant)`;
   return [a.acteur.nom, a.acteur.profession ? `(${a.acteur.profession})` : null, a.acteur.identifiant ? `RPPS ${a.acteur.identifiant}` : null]
     .filter(Boolean).join(' ');
 }
@@ -179,7 +187,7 @@ export async function history(main: HTMLElement): Promise<void> {
   const professional = field('professionnel', 'Professionnel (RPPS)', { hint: '11 chiffres', inputmode: 'numeric' });
   const rule = field('regle', 'Règle d’accès', { choices: [['', 'Toutes'], ['titulaire', 'Vous-même'],
     ['medecin-traitant', 'Médecin traitant'], ['consentement', 'Consentement'], ['bris-de-glace', 'Accès en urgence'],
-    ['auteur-document', 'Auteur du document'], ['representant-legal', 'Représentant légal'],
+    ['auteur-document', 'Auteur du document'], ['representant-legal', 'Représentant légal'], ['aidant', 'Aidant'],
     ['professionnel-bloque', 'Professionnel bloqué'], ['sans-autorisation', 'Sans autorisation']] });
   const feedback = h('div');
   const results = h('div', { 'aria-live': 'polite' });

@@ -57,7 +57,7 @@ public final class CaregiverDesignation {
     private static final int ADULT = 18;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    /** Who the patient named, and the invitations not accepted yet. */
+    /** Who the patient named, and the invitations neither accepted nor revoked (pending or expired). */
     public record Overview(List<Designation> caregivers, List<Invitation> invitations) {
     }
 
@@ -122,8 +122,9 @@ public final class CaregiverDesignation {
 
     public Overview overview(Actor actor, String spaceKey) {
         allowed(actor, spaceKey, AccessRequest.Action.READ, "aidants");
+        LocalDate today = today();
         return new Overview(caregivers.of(spaceKey), caregivers.invitations(spaceKey).stream()
-                .filter(i -> i.state() == Invitation.State.PENDING).toList());
+                .filter(i -> i.state() == Invitation.State.PENDING).map(i -> i.on(today)).toList());
     }
 
     public void revokeInvitation(Actor actor, String spaceKey, String invitationId) {

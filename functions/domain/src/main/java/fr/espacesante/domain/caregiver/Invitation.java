@@ -12,9 +12,17 @@ import java.time.LocalDate;
 public record Invitation(String patientKey, String invitationId, String lastName, String firstNames, String email,
                          String codeHash, LocalDate validUntil, State state, Instant sentAt) {
 
-    public enum State { PENDING, ACCEPTED, REVOKED }
+    /** EXPIRED is never stored: a PENDING invitation past its validity reads so. */
+    public enum State { PENDING, ACCEPTED, REVOKED, EXPIRED }
 
     public boolean usableOn(LocalDate day) {
         return state == State.PENDING && !day.isAfter(validUntil);
+    }
+
+    /** As it stands on {@code day}. */
+    public Invitation on(LocalDate day) {
+        return state == State.PENDING && day.isAfter(validUntil)
+                ? new Invitation(patientKey, invitationId, lastName, firstNames, email, codeHash, validUntil, State.EXPIRED, sentAt)
+                : this;
     }
 }
