@@ -2,10 +2,11 @@ import '@gouvfr/dsfr/dist/dsfr.min.css';
 import '@gouvfr/dsfr/dist/utility/icons/icons-system/icons-system.min.css';
 import '@gouvfr/dsfr/dist/utility/icons/icons-user/icons-user.min.css';
 import '@gouvfr/dsfr/dist/dsfr.module.min.js';
-import { ApiError } from './api';
+import { actingFor, ApiError, helpedPerson } from './api';
 import { completeLogin, configure, currentUser, login, logout, type Population } from './auth';
 import { loadConfig } from './config';
 import { h } from './dom';
+import { caregiverBanner, caregivers, helping } from './pages/caregivers';
 import { documents } from './pages/documents';
 import { imports, waves } from './pages/operator';
 import { accessPage, activation, childBanner, children, dashboard, history, settings, spaceClosed } from './pages/patient';
@@ -27,23 +28,30 @@ const routes: Record<string, Route> = {
   '#/acces': { title: 'Qui peut voir mon espace', population: 'citizen', render: accessPage },
   '#/historique': { title: 'Historique des accès', population: 'citizen', render: history },
   '#/enfants': { title: 'Mes enfants', population: 'citizen', render: m => children(m, drawChrome) },
+  '#/aidants': { title: 'Mes aidants', population: 'citizen', render: caregivers },
+  '#/aides': { title: 'J’aide un proche', population: 'citizen', render: m => helping(m, drawChrome) },
   '#/parametres': { title: 'Paramètres', population: 'citizen', render: settings },
   '#/operateur': { title: 'Imports du registre', population: 'admin', render: imports },
   '#/operateur/vagues': { title: 'Vagues de notification', population: 'admin', render: waves },
 };
 
 const PATIENT_MENU: Array<[string, string]> = [['#/tableau-de-bord', 'Tableau de bord'], ['#/documents', 'Mes documents'],
-  ['#/acces', 'Qui peut voir mon espace'], ['#/historique', 'Historique'], ['#/enfants', 'Mes enfants'], ['#/parametres', 'Paramètres']];
+  ['#/acces', 'Qui peut voir mon espace'], ['#/historique', 'Historique'], ['#/enfants', 'Mes enfants'], ['#/aidants', 'Mes aidants'],
+  ['#/aides', 'J’aide un proche'], ['#/parametres', 'Paramètres']];
 // A closed space (or one being deleted) keeps only its state open to its owner: the dashboard says what becomes
-// of it, the settings delete it; a parent's list of children does not depend on it.
-const WHEN_CLOSED = new Set(['#/tableau-de-bord', '#/enfants', '#/parametres', '#/activation']);
+// of it, the settings delete it; a parent's list of children and the people one helps do not depend on it.
+const WHEN_CLOSED = new Set(['#/tableau-de-bord', '#/enfants', '#/aides', '#/parametres', '#/activation']);
+// A caregiver sees and adds the helped person's documents, nothing else (the banner leads back).
+const CAREGIVER_MENU: Array<[string, string]> = [['#/documents', 'Documents']];
 const OPERATOR_MENU: Array<[string, string]> = [['#/operateur', 'Imports du registre'], ['#/operateur/vagues', 'Vagues']];
 
 async function drawChrome(): Promise<void> {
   const citizen = await currentUser('citizen');
   const operator = await currentUser('admin');
   const who: Population | null = citizen ? 'citizen' : operator ? 'admin' : null;
-  const patientMenu = spaceClosed() ? PATIENT_MENU.filter(([href]) => WHEN_CLOSED.has(href)) : PATIENT_MENU;
+  // Only the patient (not a parent for a child) names caregivers.
+  const patientMenu = helpedPerson() ? CAREGIVER_MENU : spaceClosed() ? PATIENT_MENU.filter(([href]) => WHEN_CLOSED.has(href))
+    : actingFor() ? PATIENT_MENU.filter(([href]) => href !== '#/aidants') : PATIENT_MENU;
   const menu = who === 'citizen' ? patientMenu : who === 'admin' ? OPERATOR_MENU : [['#/', 'Accueil'], ['#/opposition', 'M’opposer']] as Array<[string, string]>;
   const current = window.location.hash || '#/';
   const account = who
@@ -66,7 +74,8 @@ async function drawChrome(): Promise<void> {
     h('div', { class: 'fr-header__body' }, h('div', { class: 'fr-container' }, h('div', { class: 'fr-header__body-row' }, brand, tools))),
     h('div', { class: 'fr-header__menu', id: 'menu' }, h('div', { class: 'fr-container' },
       h('div', { class: 'fr-header__menu-links' }), nav)));
-  childBanner(banner, () => void drawChrome());
+  if (helpedPerson()) caregiverBanner(banner, () => void drawChrome());
+  else childBanner(banner, () => void drawChrome());
 }
 
 let firstPage = true;
@@ -84,6 +93,11 @@ async function show(): Promise<void> {
   document.title = `${route.title} — Espace Santé`;
   if (route.population && !(await currentUser(route.population))) {
     await login(route.population, hash);
+    return;
+  }
+  // The dashboard and the other pages read what a caregiver may not: the documents are their whole view.
+  if (route.population === 'citizen' && helpedPerson() && hash !== '#/documents') {
+    window.location.hash = '#/documents';
     return;
   }
   if (route.population === 'citizen' && closed && !WHEN_CLOSED.has(hash)) {

@@ -43,6 +43,8 @@ class SpaceLifecycleIT {
     private static final int BASE = 520_000 + (int) (Math.random() * 50_000);
     private static final String CLOSING_NIR = Registry.nir(BASE);
     private static final String DELETING_NIR = Registry.nir(BASE + 1);
+    private static final String CAREGIVER_NIR = Registry.nir(BASE + 2);
+    private static final String CAREGIVER_EMAIL = "aidant." + BASE + "@example.fr";
     private static final String EMAIL = "fermeture." + BASE + "@example.fr";
     private static final String DOCTOR = "10500000001";
     private static final String LAB = "10500000002";
@@ -51,7 +53,8 @@ class SpaceLifecycleIT {
     static void registry() {
         Registry.importLines(STACK, "registre/cycle-" + BASE + ".csv", List.of(
                 Registry.line(CLOSING_NIR, "Fermeture", "Inès", EMAIL),
-                Registry.line(DELETING_NIR, "Suppression", "Marc", null)));
+                Registry.line(DELETING_NIR, "Suppression", "Marc", null),
+                Registry.line(CAREGIVER_NIR, "Soutien", "Sam", CAREGIVER_EMAIL)));
     }
 
     @Test
@@ -113,6 +116,14 @@ class SpaceLifecycleIT {
                 .isEqualTo(200);
         deposit(DOCTOR, DELETING_NIR);
         deposit(LAB, DELETING_NIR);
+        // A caregiver helps them: the designation, its proof and the caregiver's count go with the space
+        assertThat(Http.send("POST", API + "/espace/aidants", patient, "{\"nom\":\"Soutien\",\"prenoms\":\"Sam\","
+                + "\"email\":\"" + CAREGIVER_EMAIL + "\"}").statusCode()).isEqualTo(201);
+        String caregiver = activated(CAREGIVER_NIR, "Soutien");
+        String invitationCode = Campaigns.emailedCodes(STACK, CAREGIVER_EMAIL,
+                fr.espacesante.domain.caregiver.CaregiverNotices.INVITATION_SUBJECT).get(CAREGIVER_EMAIL).getLast();
+        assertThat(Http.send("POST", API + "/espace/aides", caregiver, "{\"code\":\"" + invitationCode + "\"}").statusCode())
+                .isEqualTo(201);
         // The intake copies each checked upload and deletes the upload key: the versioned bucket now holds
         // noncurrent versions and delete markers, which the purge must erase too.
         var before = versionsUnder(personKey);
@@ -178,6 +189,7 @@ class SpaceLifecycleIT {
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         assertThat(Http.json(Http.get(API + "/espace/documents", patient)).get("documents")).isEmpty();
         assertThat(Http.json(Http.get(API + "/espace/acces", patient)).get("professionnels")).isEmpty();
+        assertThat(Http.json(Http.get(API + "/espace/aides", caregiver)).get("aides")).isEmpty();
     }
 
     private record Versions(int versions, int markers) {
