@@ -3,6 +3,7 @@ import { frenchDate, h, shortDate } from '../dom';
 import { alert, button, field, loading, pageTitle, submit, submitButton } from '../ui';
 
 interface Caregiver { reference: string; nom: string; depuis: string }
+/** statut: PENDING, or EXPIRED once past its validity (then no longer counted among the 3). */
 interface Invitation { id: string; nom: string; prenoms: string; email: string; valableJusquau: string; statut: string }
 interface Caregivers { aidants: Caregiver[]; invitations: Invitation[] }
 interface Helped { reference: string; nom: string; depuis: string }
@@ -36,9 +37,8 @@ export async function caregivers(main: HTMLElement): Promise<void> {
       h('h2', { id: 'invitations-en-cours' }, 'Invitations en cours'),
       view.invitations.length === 0 ? h('p', {}, 'Aucune invitation en cours.') :
         h('ul', { class: 'fr-mb-4w', 'aria-labelledby': 'invitations-en-cours' }, view.invitations.map(i => h('li', {},
-          `${i.prenoms} ${i.nom} (${i.email}), `
-            + (new Date(`${i.valableJusquau}T23:59:59`) < new Date() ? `expirée depuis le ${shortDate(i.valableJusquau)} `
-              : `valable jusqu’au ${shortDate(i.valableJusquau)} `),
+          `${i.prenoms} ${i.nom} (${i.email}), ${i.statut === 'EXPIRED' ? 'expirée : elle était valable' : 'valable'} `
+            + `jusqu’au ${shortDate(i.valableJusquau)} `,
           button('Annuler l’invitation', () => void act(`/espace/aidants/invitations/${encodeURIComponent(i.id)}`,
             `L’invitation de ${i.prenoms} ${i.nom} est annulée.`), 'tertiary', { 'aria-label': `Annuler l’invitation de ${i.prenoms} ${i.nom}` })))));
   }

@@ -113,6 +113,7 @@ final class PatientSpaceRoutes {
                 .on(WHO_HAS_ACCESS, Citizen.class, (citizen, request) -> access(citizen, request, acting -> { }))
                 .on(HISTORY, Citizen.class, this::history)
                 .on(CLOSE, Citizen.class, (citizen, request) -> {
+                    request.jsonBody(); // a JSON object, even empty: nothing else is a closure request
                     var acting = acting(citizen, request);
                     return ApiResponse.ok(SpaceView.of(lifecycle.close(acting.actor(), acting.spaceKey())));
                 })
@@ -123,6 +124,7 @@ final class PatientSpaceRoutes {
                             confirmation)));
                 })
                 .on(REOPEN, Citizen.class, (citizen, request) -> {
+                    request.jsonBody();
                     var acting = acting(citizen, request);
                     return ApiResponse.ok(SpaceView.of(lifecycle.reopen(acting.actor(), acting.spaceKey())));
                 })

@@ -31,6 +31,10 @@ public final class Routes {
         return path.replace("{rpps}", "10999999998")
                 .replace("{documentId}", UUID.randomUUID().toString())
                 .replace("{waveId}", "vague-2026-01-05-0badc0de")
-                .replace("{importId}", "20260101T000000000Z-0badc0de");
+                .replace("{importId}", "20260101T000000000Z-0badc0de")
+                .replace("{reference}", "0badc0de0badc0de0badc0de")
+                .replace("{invitation}", UUID.randomUUID().toString())
+                // A parameter added later still gets a value (a wrong shape is itself a malformed input).
+                .replaceAll("\\{[A-Za-z]+}", "0badc0de");
     }
 }
