@@ -44,6 +44,9 @@ class WebJourneysIT {
         String emailed = Registry.nir(base + 4);
         String lettered = Registry.nir(base + 5);
         String closing = Registry.nir(base + 7);
+        String helped = Registry.nir(base + 8);
+        String helper = Registry.nir(base + 9);
+        String helperEmail = "aline." + base + "@navigateur.example";
         String emailAddress = "edith." + base + "@vague.example";
         Registry.importLines(stack, "registre/navigateur-" + base + ".csv", List.of(
                 Registry.line(patient, "Navigatrice", "Nina", "nina." + base + "@navigateur.example"),
@@ -52,6 +55,8 @@ class WebJourneysIT {
                 Registry.childLine(child, "Parental", "Petit"),
                 Registry.line(keyboard, "Clavier", "Claude", "claude." + base + "@navigateur.example"),
                 Registry.line(closing, "Cycle", "Camille", "camille." + base + "@navigateur.example"),
+                Registry.line(helped, "Soignee", "Suzanne", "suzanne." + base + "@navigateur.example"),
+                Registry.line(helper, "Aidante", "Aline", helperEmail),
                 // The wave's two persons, in a département no other test uses (Ariège)
                 Registry.line(emailed, "Courriel", "Edith", emailAddress, "09"),
                 Registry.line(lettered, "Courrier", "Louis", null, "09")));
@@ -63,6 +68,10 @@ class WebJourneysIT {
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "e2e/")
                 .directory(web.toFile()).redirectErrorStream(true);
         node.environment().put("E2E_TIMING_LOGIN", timingLogin);
+        node.environment().putAll(Map.of(
+                "E2E_CAREGIVER_PATIENT_NIR", helped, "E2E_CAREGIVER_PATIENT_NAME", "Soignee",
+                "E2E_CAREGIVER_NIR", helper, "E2E_CAREGIVER_NAME", "Aidante", "E2E_CAREGIVER_BIRTH", Registry.BIRTH_DATE,
+                "E2E_CAREGIVER_EMAIL", helperEmail));
         node.environment().putAll(Map.of(
                 "E2E_LIFECYCLE_NIR", closing, "E2E_LIFECYCLE_NAME", "Cycle", "E2E_LIFECYCLE_BIRTH", Registry.BIRTH_DATE));
         node.environment().putAll(Map.of(
