@@ -68,6 +68,8 @@ class WebJourneysIT {
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "e2e/")
                 .directory(web.toFile()).redirectErrorStream(true);
         node.environment().put("E2E_TIMING_LOGIN", timingLogin);
+        // The service clock's day, which closure dates are counted from
+        node.environment().put("E2E_TODAY", day);
         node.environment().putAll(Map.of(
                 "E2E_CAREGIVER_PATIENT_NIR", helped, "E2E_CAREGIVER_PATIENT_NAME", "Soignee",
                 "E2E_CAREGIVER_NIR", helper, "E2E_CAREGIVER_NAME", "Aidante", "E2E_CAREGIVER_BIRTH", Registry.BIRTH_DATE,
