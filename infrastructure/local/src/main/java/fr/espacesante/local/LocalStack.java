@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
@@ -232,6 +234,38 @@ public final class LocalStack implements AutoCloseable {
 
     public DynamoDbClient dynamoDb() {
         return dynamoDb;
+    }
+
+    /**
+     * Writes items straight into a table (BatchWriteItem by 25, 8 threads): the populations of
+     * benchmarks and load tests, which would take minutes through the import.
+     */
+    public void putItems(String table, List<Map<String, AttributeValue>> items) {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int from = 0; from < items.size(); from += 25) {
+                List<WriteRequest> requests = items.subList(from, Math.min(items.size(), from + 25)).stream()
+                        .map(item -> WriteRequest.builder().putRequest(p -> p.item(item)).build()).toList();
+                futures.add(pool.submit(() -> {
+                    Map<String, List<WriteRequest>> pending = Map.of(table, requests);
+                    while (!pending.isEmpty()) {
+                        Map<String, List<WriteRequest>> request = pending;
+                        pending = dynamoDb.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+                    }
+                }));
+            }
+            for (var future : futures) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public S3Client s3() {

@@ -32,8 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The handover at 18, exactly once: 2,000 minors (and one attached through the API) turn 18 the same
@@ -173,7 +171,7 @@ class ComingOfAgeIT {
     }
 
     /** Minors born on the registry's children's birth date, each attached to a parent: persons, spaces, guardianships. */
-    private static List<String> minors(int base, String suffix) throws Exception {
+    private static List<String> minors(int base, String suffix) {
         List<String> keys = new ArrayList<>();
         List<Map<String, AttributeValue>> persons = new ArrayList<>();
         List<Map<String, AttributeValue>> spaces = new ArrayList<>();
@@ -198,9 +196,9 @@ class ComingOfAgeIT {
                     "agreement", s("SOLE_PARENTAL_AUTHORITY"), "attachedAt", s("2026-01-10T08:00:00Z"),
                     "majorityShard", s(DynamoDbHandovers.majorityShard(BIRTHDAY, key))));
         }
-        write(STACK.physicalName("PersonsTable"), persons);
-        write(STACK.physicalName("SpacesTable"), spaces);
-        write(STACK.physicalName("GuardianshipsTable"), guardianships);
+        STACK.putItems(STACK.physicalName("PersonsTable"), persons);
+        STACK.putItems(STACK.physicalName("SpacesTable"), spaces);
+        STACK.putItems(STACK.physicalName("GuardianshipsTable"), guardianships);
         return keys;
     }
 
@@ -220,18 +218,6 @@ class ComingOfAgeIT {
 
     private static boolean exists(String bucket, String key) {
         return !STACK.s3().listObjectsV2(r -> r.bucket(bucket).prefix(key)).contents().isEmpty();
-    }
-
-    private static void write(String table, List<Map<String, AttributeValue>> items) {
-        for (int from = 0; from < items.size(); from += 25) {
-            List<WriteRequest> requests = items.subList(from, Math.min(items.size(), from + 25)).stream()
-                    .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build()).toList();
-            Map<String, List<WriteRequest>> pending = Map.of(table, requests);
-            while (!pending.isEmpty()) {
-                Map<String, List<WriteRequest>> request = pending;
-                pending = STACK.dynamoDb().batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
-            }
-        }
     }
 
     private static AwsAdapters adapters(MutableClock clock) {

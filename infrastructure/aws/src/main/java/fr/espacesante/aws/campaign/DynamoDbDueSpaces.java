@@ -3,6 +3,7 @@ package fr.espacesante.aws.campaign;
 import static fr.espacesante.aws.campaign.Attributes.key;
 import static fr.espacesante.aws.campaign.Attributes.s;
 
+import fr.espacesante.aws.Checkpoints;
 import fr.espacesante.aws.PageCursors;
 import fr.espacesante.aws.person.PersonItem;
 import fr.espacesante.aws.space.DynamoDbSpaces;
@@ -10,7 +11,6 @@ import fr.espacesante.domain.person.PersonStatus;
 import fr.espacesante.domain.campaign.port.out.DueSpaces;
 import fr.espacesante.domain.space.Space;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -94,16 +94,12 @@ public final class DynamoDbDueSpaces implements DueSpaces {
 
     @Override
     public Optional<LocalDate> sweptThrough() {
-        var response = dynamoDb.getItem(r -> r.tableName(stateTable).key(key("name", CHECKPOINT)).consistentRead(true));
-        return response.hasItem() ? Optional.of(LocalDate.parse(response.item().get("day").s())) : Optional.empty();
+        return new Checkpoints(dynamoDb, stateTable, CHECKPOINT).day();
     }
 
     @Override
     public void recordSweptThrough(LocalDate day) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("name", s(CHECKPOINT));
-        item.put("day", s(day.toString()));
-        dynamoDb.putItem(r -> r.tableName(stateTable).item(item));
+        new Checkpoints(dynamoDb, stateTable, CHECKPOINT).record(day);
     }
 
     @Override

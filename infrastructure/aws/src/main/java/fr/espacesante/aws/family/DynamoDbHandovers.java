@@ -1,5 +1,6 @@
 package fr.espacesante.aws.family;
 
+import fr.espacesante.aws.Checkpoints;
 import fr.espacesante.aws.PageCursors;
 import fr.espacesante.aws.SortableInstants;
 import fr.espacesante.aws.access.DynamoDbAccessHistory;
@@ -29,7 +30,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class DynamoDbHandovers implements Handovers {
 
     public static final String COMING_OF_AGE = "ComingOfAge";
-    private static final String CHECKPOINT = "majorite";
 
     /** The tables a handover touches. */
     public record Tables(String guardianships, String notifications, String spaces, String accessHistory, String state) {
@@ -37,10 +37,12 @@ public final class DynamoDbHandovers implements Handovers {
 
     private final DynamoDbClient dynamoDb;
     private final Tables tables;
+    private final Checkpoints checkpoint;
 
     public DynamoDbHandovers(DynamoDbClient dynamoDb, Tables tables) {
         this.dynamoDb = dynamoDb;
         this.tables = tables;
+        this.checkpoint = new Checkpoints(dynamoDb, tables.state(), "majorite");
     }
 
     /** The index partition of a child: their 18th birthday and their shard, like the sweep's. */
@@ -157,13 +159,12 @@ public final class DynamoDbHandovers implements Handovers {
 
     @Override
     public Optional<LocalDate> handedOverThrough() {
-        var response = dynamoDb.getItem(r -> r.tableName(tables.state()).key(Map.of("name", s(CHECKPOINT))).consistentRead(true));
-        return response.hasItem() ? Optional.of(LocalDate.parse(response.item().get("day").s())) : Optional.empty();
+        return checkpoint.day();
     }
 
     @Override
     public void recordHandedOverThrough(LocalDate day) {
-        dynamoDb.putItem(r -> r.tableName(tables.state()).item(Map.of("name", s(CHECKPOINT), "day", s(day.toString()))));
+        checkpoint.record(day);
     }
 
     private static Map<String, AttributeValue> key(String childKey) {

@@ -1,5 +1,6 @@
 package fr.espacesante.aws.lifecycle;
 
+import fr.espacesante.aws.Checkpoints;
 import fr.espacesante.aws.PageCursors;
 import fr.espacesante.aws.space.DynamoDbSpaces;
 import fr.espacesante.aws.space.SpaceItem;
@@ -27,19 +28,18 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class DynamoDbPurgeSchedule implements PurgeSchedule {
 
-    private static final String CHECKPOINT = "purge";
 
     private final DynamoDbClient dynamoDb;
     private final String spacesTable;
     private final String personsTable;
-    private final String stateTable;
+    private final Checkpoints checkpoint;
     private final DoubleAdder readUnits = new DoubleAdder();
 
     public DynamoDbPurgeSchedule(DynamoDbClient dynamoDb, String spacesTable, String personsTable, String stateTable) {
         this.dynamoDb = dynamoDb;
         this.spacesTable = spacesTable;
         this.personsTable = personsTable;
-        this.stateTable = stateTable;
+        this.checkpoint = new Checkpoints(dynamoDb, stateTable, "purge");
     }
 
     @Override
@@ -105,25 +105,17 @@ public final class DynamoDbPurgeSchedule implements PurgeSchedule {
 
     @Override
     public Optional<LocalDate> purgedThrough() {
-        var response = dynamoDb.getItem(r -> r.tableName(stateTable).key(Map.of("name", s(CHECKPOINT))).consistentRead(true));
-        return response.hasItem() ? Optional.of(LocalDate.parse(response.item().get("day").s())) : Optional.empty();
+        return checkpoint.day();
     }
 
     @Override
     public void recordPurgedThrough(LocalDate day) {
-        dynamoDb.putItem(r -> r.tableName(stateTable).item(Map.of("name", s(CHECKPOINT), "day", s(day.toString()))));
+        checkpoint.record(day);
     }
 
     @Override
     public void startNoLaterThan(LocalDate day) {
-        try {
-            dynamoDb.putItem(r -> r.tableName(stateTable)
-                    .item(Map.of("name", s(CHECKPOINT), "day", s(day.minusDays(1).toString())))
-                    .conditionExpression("attribute_not_exists(#name)")
-                    .expressionAttributeNames(Map.of("#name", "name")));
-        } catch (ConditionalCheckFailedException alreadyStarted) {
-            // The purge has a checkpoint: it never moves past a day that is not over.
-        }
+        checkpoint.recordIfAbsent(day.minusDays(1));
     }
 
     @Override

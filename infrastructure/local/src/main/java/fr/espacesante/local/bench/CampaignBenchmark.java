@@ -30,8 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Campaign benchmarks, each side measured in the same run on the same DynamoDB Local:
@@ -167,40 +165,13 @@ public final class CampaignBenchmark {
     }
 
     /** Notified persons due on {@code deadline}, written directly (BatchWriteItem, 8 threads). */
-    private static void writePersons(LocalStack stack, String table, String waveId, LocalDate deadline, int count)
-            throws Exception {
-        List<List<WriteRequest>> batches = new ArrayList<>();
-        List<WriteRequest> batch = new ArrayList<>();
+    private static void writePersons(LocalStack stack, String table, String waveId, LocalDate deadline, int count) {
+        List<Map<String, AttributeValue>> persons = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String key = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
-            batch.add(WriteRequest.builder().putRequest(PutRequest.builder()
-                    .item(person(key, "NOTIFIED", deadline + "#" + Departments.shardOf(key), waveId)).build()).build());
-            if (batch.size() == 25) {
-                batches.add(batch);
-                batch = new ArrayList<>();
-            }
+            persons.add(person(key, "NOTIFIED", deadline + "#" + Departments.shardOf(key), waveId));
         }
-        if (!batch.isEmpty()) {
-            batches.add(batch);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (List<WriteRequest> requests : batches) {
-                futures.add(pool.submit(() -> {
-                    Map<String, List<WriteRequest>> pending = Map.of(table, requests);
-                    while (!pending.isEmpty()) {
-                        Map<String, List<WriteRequest>> request = pending;
-                        pending = stack.dynamoDb().batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
-                    }
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        stack.putItems(table, persons);
     }
 
     private static Map<String, AttributeValue> person(String key, String status, String dueShard, String waveId) {

@@ -16,12 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The retention purge's cost against the population: consumed read units of the purge index and
@@ -79,7 +74,7 @@ public final class PurgeBenchmark {
      * {@code due} closed spaces due on {@code day}, each with its person, a document record and a history
      * entry; {@code others} spaces not due that day: half open, half closed with a purge day within 30 days after.
      */
-    private static void writeSpaces(LocalStack stack, LocalDate day, int due, int others) throws Exception {
+    private static void writeSpaces(LocalStack stack, LocalDate day, int due, int others) {
         List<Map<String, AttributeValue>> spaces = new ArrayList<>();
         List<Map<String, AttributeValue>> persons = new ArrayList<>();
         List<Map<String, AttributeValue>> documents = new ArrayList<>();
@@ -94,10 +89,10 @@ public final class PurgeBenchmark {
         for (int i = 0; i < others; i++) {
             spaces.add(i % 2 == 0 ? space(key(), null) : space(key(), day.plusDays(1 + i % 30)));
         }
-        write(stack, stack.physicalName("SpacesTable"), spaces);
-        write(stack, stack.physicalName("PersonsTable"), persons);
-        write(stack, stack.physicalName("DocumentsTable"), documents);
-        write(stack, stack.physicalName("AccessHistoryTable"), history);
+        stack.putItems(stack.physicalName("SpacesTable"), spaces);
+        stack.putItems(stack.physicalName("PersonsTable"), persons);
+        stack.putItems(stack.physicalName("DocumentsTable"), documents);
+        stack.putItems(stack.physicalName("AccessHistoryTable"), history);
     }
 
     private static Map<String, AttributeValue> space(String key, LocalDate purgeOn) {
@@ -113,31 +108,6 @@ public final class PurgeBenchmark {
             item.put("purgeShard", s(DynamoDbSpaces.purgeShard(purgeOn, key)));
         }
         return item;
-    }
-
-    /** BatchWriteItem by 25, 8 threads. */
-    private static void write(LocalStack stack, String table, List<Map<String, AttributeValue>> items) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int from = 0; from < items.size(); from += 25) {
-                List<WriteRequest> requests = items.subList(from, Math.min(items.size(), from + 25)).stream()
-                        .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
-                        .toList();
-                futures.add(pool.submit(() -> {
-                    Map<String, List<WriteRequest>> pending = Map.of(table, requests);
-                    while (!pending.isEmpty()) {
-                        Map<String, List<WriteRequest>> request = pending;
-                        pending = stack.dynamoDb().batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
-                    }
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static String key() {
