@@ -163,6 +163,10 @@ class ComingOfAgeIT {
         var activated = Http.send("POST", API + "/espace/activation", youngAdult, "{\"code\":\"" + code + "\"}");
         assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
         assertThat(Http.get(API + "/espace/documents?enfant=" + reference, parent).statusCode()).isEqualTo(403);
+        // Nor may the parent close the young adult's space: a clear 4xx, and it stays open
+        var closing = Http.send("POST", API + "/espace/cloture?enfant=" + reference, parent, "{}");
+        assertThat(closing.statusCode()).as(closing.body()).isEqualTo(403);
+        assertThat(Http.json(Http.get(API + "/espace", youngAdult)).get("statut").asString()).isEqualTo("OPEN");
         assertThat(Http.get(API + "/espace/historique", youngAdult).body()).contains("passage-majorite");
     }
 
