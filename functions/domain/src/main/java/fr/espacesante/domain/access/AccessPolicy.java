@@ -79,7 +79,7 @@ public final class AccessPolicy {
         if (resource.isDocument() && resource.heldBackFromPatient()) {
             return AccessDecision.refuse(AccessRule.HELD_BACK);
         }
-        if (resource.isDocument() && resource.hiddenFromLegalRepresentatives()) {
+        if ((resource.isDocument() || resource.isConversation()) && resource.hiddenFromLegalRepresentatives()) {
             return AccessDecision.refuse(AccessRule.HIDDEN_FROM_REPRESENTATIVES);
         }
         return AccessDecision.allow(AccessRule.LEGAL_REPRESENTATIVE);
@@ -105,6 +105,10 @@ public final class AccessPolicy {
         boolean author = resource.isDocument() && rpps.equals(resource.authorRpps());
         if (author) {
             return AccessDecision.allow(AccessRule.DOCUMENT_AUTHOR);
+        }
+        // The professional a conversation is held with keeps it, as an author keeps their document.
+        if (resource.isConversation() && rpps.equals(resource.authorRpps())) {
+            return AccessDecision.allow(AccessRule.CONVERSATION_PARTICIPANT);
         }
         AccessDecision relationship = relationship(professional, request);
         if (!relationship.allowed()) {

@@ -3,7 +3,7 @@ package fr.espacesante.domain.access;
 /**
  * What is asked for in a space. Documents carry their author and visibility flags.
  *
- * @param authorRpps the professional who deposited the document, or null (patient's own document)
+ * @param authorRpps the professional who deposited the document, or with whom the conversation is held; or null
  * @param heldBackFromPatient deposited hidden from the patient until discussed with them
  * @param hiddenByPatient hidden by the patient from professionals
  * @param hiddenFromLegalRepresentatives a minor's document not shown to the parents
@@ -43,6 +43,15 @@ public record Resource(Kind kind, String authorRpps, boolean heldBackFromPatient
         return new Resource(kind, null, false, false, false);
     }
 
+    /**
+     * A conversation of the secure messaging, with the professional it is held with.
+     *
+     * @param hiddenFromLegalRepresentatives the professional flagged it hidden from a minor's parents
+     */
+    public static Resource conversation(String professionalRpps, boolean hiddenFromLegalRepresentatives) {
+        return new Resource(Kind.MESSAGES, professionalRpps, false, false, hiddenFromLegalRepresentatives);
+    }
+
     public static Resource document(String authorRpps, boolean heldBackFromPatient, boolean hiddenByPatient,
                                     boolean hiddenFromLegalRepresentatives) {
         return new Resource(Kind.DOCUMENT, authorRpps, heldBackFromPatient, hiddenByPatient,
@@ -71,6 +80,10 @@ public record Resource(Kind kind, String authorRpps, boolean heldBackFromPatient
     /** What the owner still reaches in a closed space: its state, to reopen it or have it deleted. */
     boolean reachableWhenClosed() {
         return kind == Kind.LIFECYCLE;
+    }
+
+    boolean isConversation() {
+        return kind == Kind.MESSAGES;
     }
 
     boolean isConsent() {

@@ -88,6 +88,10 @@ class AccessPolicyMatrixTest {
                 resources.add(Resource.of(kind));
             }
         }
+        for (String professional : new String[] {AUTHOR, BLOCKED_TREATING}) {
+            resources.add(Resource.conversation(professional, false));
+            resources.add(Resource.conversation(professional, true));
+        }
         for (String author : new String[] {null, AUTHOR, BLOCKED_TREATING}) {
             for (int flags = 0; flags < 8; flags++) {
                 resources.add(Resource.document(author, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0));
@@ -160,7 +164,7 @@ class AccessPolicyMatrixTest {
             if (document && r.heldBackFromPatient()) {
                 return Expected.refused(AccessRule.HELD_BACK);
             }
-            return document && r.hiddenFromLegalRepresentatives()
+            return (document || r.kind() == Resource.Kind.MESSAGES) && r.hiddenFromLegalRepresentatives()
                     ? Expected.refused(AccessRule.HIDDEN_FROM_REPRESENTATIVES) : Expected.allowed(AccessRule.LEGAL_REPRESENTATIVE);
         }
         Professional pro = (Professional) actor;
@@ -172,6 +176,8 @@ class AccessPolicyMatrixTest {
         boolean treating = pro.rpps().equals(TREATING) || pro.rpps().equals(BLOCKED_TREATING);
         boolean consented = pro.rpps().equals(CONSENTED);
         boolean isAuthor = document && pro.rpps().equals(r.authorRpps());
+        boolean conversation = r.kind() == Resource.Kind.MESSAGES;
+        boolean isParticipant = conversation && pro.rpps().equals(r.authorRpps());
         boolean asksEmergency = pro.emergencySetting() && c.who().justification().isPresent();
         boolean justified = c.who().justification().map(j -> j.length() >= 10).orElse(false);
 
@@ -190,6 +196,10 @@ class AccessPolicyMatrixTest {
         // "A document's author always sees it."
         if (isAuthor) {
             return Expected.allowed(AccessRule.DOCUMENT_AUTHOR);
+        }
+        // "A conversation stays with the professional it is held with" (unless blocked, above).
+        if (isParticipant) {
+            return Expected.allowed(AccessRule.CONVERSATION_PARTICIPANT);
         }
         AccessRule grant = treating ? AccessRule.TREATING_DOCTOR
                 : consented ? AccessRule.CONSENT
@@ -268,6 +278,9 @@ class AccessPolicyMatrixTest {
     }
 
     private static String describe(Resource r) {
+        if (r.kind() == Resource.Kind.MESSAGES && r.authorRpps() != null) {
+            return "MESSAGES interlocuteur=" + r.authorRpps() + (r.hiddenFromLegalRepresentatives() ? " masqué-représentants" : "");
+        }
         if (r.kind() != Resource.Kind.DOCUMENT) {
             return r.kind().name();
         }
