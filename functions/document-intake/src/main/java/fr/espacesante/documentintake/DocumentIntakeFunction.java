@@ -21,7 +21,7 @@ public class DocumentIntakeFunction implements ApplicationContextInitializer<Gen
     public void initialize(GenericApplicationContext context) {
         Registrations.consumer(context, FUNCTION_NAME, S3Event.class, adapters -> {
             var intake = new DocumentIntake(adapters.documentCatalog(), adapters.documentStorage(), adapters.spaces(),
-                    adapters.mailer(), new PatientNotices(adapters.env("SERVICE_URL")));
+                    adapters.mailer(), new PatientNotices(adapters.env("SERVICE_URL")), adapters.messageDelivery());
             return event -> event.getRecords().forEach(record -> {
                 String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
                 // The outcome only: keys hold a person key and a random id, never anything readable.

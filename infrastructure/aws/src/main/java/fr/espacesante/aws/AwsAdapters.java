@@ -13,6 +13,11 @@ import fr.espacesante.aws.letters.S3LetterOffice;
 import fr.espacesante.aws.caregiver.DynamoDbCaregivers;
 import fr.espacesante.aws.caregiver.PdfDesignationProofs;
 import fr.espacesante.aws.family.DynamoDbHandovers;
+import fr.espacesante.aws.messaging.DynamoDbConversations;
+import fr.espacesante.domain.messaging.MessageDelivery;
+import fr.espacesante.domain.messaging.MessageNotices;
+import fr.espacesante.domain.messaging.SecureMessaging;
+import fr.espacesante.domain.messaging.port.out.Conversations;
 import fr.espacesante.domain.caregiver.CaregiverNotices;
 import fr.espacesante.domain.caregiver.port.out.Caregivers;
 import fr.espacesante.domain.caregiver.port.out.DesignationProofs;
@@ -198,7 +203,7 @@ public final class AwsAdapters {
     public SpaceErasure spaceErasure() {
         return new SpaceErasureAdapter(dynamoDb(), AwsClients.s3(), new SpaceErasureAdapter.Stores(env("SPACES_TABLE"),
                 env("PERSONS_TABLE"), env("DOCUMENTS_TABLE"), env("ACCESS_HISTORY_TABLE"), env("GUARDIANSHIPS_TABLE"),
-                env("IDENTITY_LINKS_TABLE"), env("NOTIFICATIONS_TABLE"), env("CAREGIVERS_TABLE"), env("DOCUMENTS_BUCKET"),
+                env("IDENTITY_LINKS_TABLE"), env("NOTIFICATIONS_TABLE"), env("CAREGIVERS_TABLE"), env("MESSAGES_TABLE"), env("DOCUMENTS_BUCKET"),
                 env("LETTERS_BUCKET")));
     }
 
@@ -230,6 +235,22 @@ public final class AwsAdapters {
 
     public CaregiverNotices caregiverNotices() {
         return new CaregiverNotices(env("SERVICE_URL"));
+    }
+
+    public Conversations conversations() {
+        return new DynamoDbConversations(dynamoDb(), env("MESSAGES_TABLE"));
+    }
+
+    public SecureMessaging messaging() {
+        AccessPolicy policy = new AccessPolicy();
+        return new SecureMessaging(conversations(), spaces(), persons(), nirProtection(), documentCatalog(), documentStorage(),
+                new SpaceAccessGuard(policy, accessHistory(), clock), policy, messageDelivery(), clock);
+    }
+
+    /** What the document intake tells when a message's file is checked: the message goes out, or is refused. */
+    public MessageDelivery messageDelivery() {
+        return new MessageDelivery(conversations(), documentCatalog(), spaces(), mailer(), new MessageNotices(env("SERVICE_URL")),
+                clock);
     }
 
     public LifecycleNotices lifecycleNotices() {

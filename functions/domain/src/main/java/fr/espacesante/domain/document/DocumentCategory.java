@@ -12,7 +12,9 @@ public enum DocumentCategory {
     CONSULTATION_REPORT("compte-rendu-consultation"),
     VACCINATION("vaccination"),
     PATIENT_DOCUMENT("document-patient"),
-    OTHER("autre");
+    OTHER("autre"),
+    /** A file carried by a message: in the space, not listed among the documents until the patient saves it. */
+    ATTACHMENT("piece-jointe");
 
     private final String id;
 
@@ -24,7 +26,12 @@ public enum DocumentCategory {
         return id;
     }
 
+    /** A category someone may choose (never {@link #ATTACHMENT}, which only messages make). */
     public static Optional<DocumentCategory> fromId(String id) {
+        return fromStored(id).filter(c -> c != ATTACHMENT);
+    }
+
+    public static Optional<DocumentCategory> fromStored(String id) {
         return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
     }
 }

@@ -25,8 +25,12 @@ public final class DocumentIntake {
     private final Mailer mailer;
     private final PatientNotices notices;
 
+    private final fr.espacesante.domain.messaging.port.out.AttachmentChecks attachments;
+
+    /** @param attachments told when a message's file is checked, so that the message goes out or is refused */
     public DocumentIntake(DocumentCatalog catalog, DocumentStorage storage, Spaces spaces, Mailer mailer,
-                          PatientNotices notices) {
+                          PatientNotices notices, fr.espacesante.domain.messaging.port.out.AttachmentChecks attachments) {
+        this.attachments = attachments;
         this.catalog = catalog;
         this.storage = storage;
         this.spaces = spaces;
@@ -56,10 +60,16 @@ public final class DocumentIntake {
         }
         if (refusal.isPresent()) {
             storage.delete(objectKey);
-            catalog.markRejected(document, refusal.get());
+            if (catalog.markRejected(document, refusal.get()) && document.category() == DocumentCategory.ATTACHMENT) {
+                attachments.checked(document, refusal);
+            }
             return Outcome.REJECTED;
         }
-        if (catalog.markAvailable(document, inspection.sha256())) {
+        boolean available = catalog.markAvailable(document, inspection.sha256());
+        if (available && document.category() == DocumentCategory.ATTACHMENT) {
+            // A message's file: the message goes out now (its own notice), no « new document » e-mail.
+            attachments.checked(document, Optional.empty());
+        } else if (available) {
             // A new version: the one it replaces leaves the listings, and stays in the record.
             document.replaces().flatMap(old -> catalog.find(document.spaceKey(), old))
                     .ifPresent(old -> catalog.changeStatus(old, DocumentStatus.AVAILABLE, DocumentStatus.REPLACED));

@@ -80,6 +80,12 @@ public final class DynamoDbDocumentCatalog implements DocumentCatalog {
 
     @Override
     public boolean markAvailable(Document d, String sha256) {
+        if (d.category() == DocumentCategory.ATTACHMENT) {
+            // A message's file: available to the conversation, listed only once the patient saves it.
+            return update(d, "SET #status = :available, sha256 = :sha REMOVE expiresAt", "#status = :pending",
+                    Map.of(":available", s(DocumentStatus.AVAILABLE.name()), ":sha", s(sha256),
+                            ":pending", s(DocumentStatus.PENDING.name())));
+        }
         return update(d, "SET #status = :available, sha256 = :sha, listedSpace = :space, listedCategory = :category"
                         + " REMOVE expiresAt", "#status = :pending",
                 Map.of(":available", s(DocumentStatus.AVAILABLE.name()), ":sha", s(sha256), ":space", s(d.spaceKey()),
@@ -92,6 +98,15 @@ public final class DynamoDbDocumentCatalog implements DocumentCatalog {
         return update(d, "SET #status = :rejected, rejection = :reason, expiresAt = :expires", "#status = :pending",
                 Map.of(":rejected", s(DocumentStatus.REJECTED.name()), ":reason", s(reason), ":expires", epoch(REJECTED_KEPT),
                         ":pending", s(DocumentStatus.PENDING.name())));
+    }
+
+    @Override
+    public boolean file(Document d, DocumentCategory category) {
+        return update(d, "SET category = :category, listedSpace = :space, listedCategory = :listed",
+                "#status = :available AND category = :attachment",
+                Map.of(":category", s(category.id()), ":space", s(d.spaceKey()),
+                        ":listed", s(d.spaceKey() + "#" + category.id()),
+                        ":available", s(DocumentStatus.AVAILABLE.name()), ":attachment", s(DocumentCategory.ATTACHMENT.id())));
     }
 
     @Override
@@ -156,7 +171,7 @@ public final class DynamoDbDocumentCatalog implements DocumentCatalog {
                 ? new Author(Author.Kind.PROFESSIONAL, str(item, "authorRpps"), str(item, "authorName"), str(item, "authorProfession"))
                 : Author.patient();
         return new Document(str(item, "spaceKey"), str(item, "documentId"),
-                DocumentCategory.fromId(str(item, "category")).orElse(DocumentCategory.OTHER),
+                DocumentCategory.fromStored(str(item, "category")).orElse(DocumentCategory.OTHER),
                 Optional.ofNullable(str(item, "loincCode")), LocalDate.parse(str(item, "careDate")), author,
                 str(item, "title"), DocumentType.fromMediaType(str(item, "contentType")).orElseThrow(),
                 Long.parseLong(item.get("size").n()), DocumentStatus.valueOf(str(item, "status")),

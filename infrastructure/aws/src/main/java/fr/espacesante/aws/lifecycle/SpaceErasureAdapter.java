@@ -29,7 +29,7 @@ public final class SpaceErasureAdapter implements SpaceErasure {
     /** The tables and buckets a space's data lives in. */
     public record Stores(String spacesTable, String personsTable, String documentsTable, String accessHistoryTable,
                          String guardianshipsTable, String identityLinksTable, String notificationsTable,
-                         String caregiversTable, String documentsBucket, String lettersBucket) {
+                         String caregiversTable, String messagesTable, String documentsBucket, String lettersBucket) {
     }
 
     private static final int BATCH = 25;
@@ -50,6 +50,8 @@ public final class SpaceErasureAdapter implements SpaceErasure {
         eraseObjects(stores.documentsBucket(), "verifies/" + spaceKey + "/");
         deletePartition(stores.documentsTable(), "spaceKey", spaceKey, List.of("spaceKey", "documentId"));
         deletePartition(stores.accessHistoryTable(), "spaceKey", spaceKey, List.of("spaceKey", "entryKey"));
+        // Conversations and messages: the patient's copy and the professional's (they live together).
+        deletePartition(stores.messagesTable(), "spaceKey", spaceKey, List.of("spaceKey", "itemKey"));
         eraseGuardianships(spaceKey);
         eraseCaregivers(spaceKey);
         eraseNotifications(spaceKey);

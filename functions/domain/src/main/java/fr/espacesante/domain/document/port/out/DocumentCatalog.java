@@ -21,6 +21,12 @@ public interface DocumentCatalog {
     /** PENDING → REJECTED with a French reason; false when it was not pending any more. */
     boolean markRejected(Document document, String reason);
 
+    /**
+     * Files a message's attachment among the space's documents under {@code category}.
+     * @return false when it is not an available attachment (already filed)
+     */
+    boolean file(Document attachment, DocumentCategory category);
+
     /** Moves a document's status from {@code from} only. @return false otherwise */
     boolean changeStatus(Document document, DocumentStatus from, DocumentStatus to);
 
