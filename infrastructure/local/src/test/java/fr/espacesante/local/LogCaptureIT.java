@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * Nothing shaped like a NIR reaches a log line during a whole scenario: import (with bad lines),
+ * Nothing shaped like a NIR, and no message text or subject, reaches a log line during a whole scenario: import (with bad lines),
  * activation (wrong then right proofs), professional calls by INS, an emergency access, the access
  * history, the operator API. Our loggers and the API access log are turned up to DEBUG for the
  * scenario, and stdout/stderr are captured too. Spring Cloud Function stays at the WARN level every
@@ -38,6 +38,10 @@ class LogCaptureIT {
     /** 13 digits (with 2A/2B) optionally followed by the 2-digit key, not inside a longer number. */
     private static final Pattern NIR_SHAPED = Pattern.compile(
             "(?<![0-9])[12][0-9]{4}(?:[0-9]{2}|2[ABab])[0-9]{6}(?:\\s?[0-9]{2})?(?![0-9])");
+
+    /** A message's words, which no log line may carry. */
+    private static final String SECRET_TEXT = "Résultat de biopsie à discuter en consultation";
+    private static final String SECRET_SUBJECT = "Suivi oncologique confidentiel";
 
     private final LocalStack stack = LocalStackSupport.shared();
     private final String api = stack.gatewayUrl();
@@ -73,16 +77,26 @@ class LogCaptureIT {
             Http.send("POST", api + "/pro/patients/ouverture", patient, "{\"ins\":\"" + nir + "\"}");
             Http.send("GET", api + "/espace/historique", patient, null);
             Http.send("GET", api + "/admin/population/imports", Http.token(api, "operator", "agent=9"), null);
+            // Messaging, both sides, with a refused message too: no text, no subject in any line
+            var started = Http.send("POST", api + "/pro/messages", doctor, "{\"ins\":\"" + nir + "\",\"sujet\":\""
+                    + SECRET_SUBJECT + "\",\"texte\":\"" + SECRET_TEXT + "\"}");
+            String conversation = Http.json(started).get("conversation").get("id").asString();
+            Http.send("GET", api + "/espace/messages/" + conversation, patient, null);
+            Http.send("POST", api + "/espace/messages/" + conversation, patient, "{\"texte\":\"" + SECRET_TEXT + " (réponse)\"}");
+            Http.send("POST", api + "/espace/messages/" + conversation, patient, "{\"texte\":\"" + SECRET_TEXT + "\u0007\"}");
+            Http.send("GET", api + "/pro/messages/" + conversation, doctor, null);
         }
 
         assertThat(lines).as("the scenario was logged at DEBUG").isNotEmpty();
         List<String> offending = new ArrayList<>();
         for (String line : lines) {
-            if (NIR_SHAPED.matcher(line).find() || nirs.stream().anyMatch(line::contains)) {
+            if (NIR_SHAPED.matcher(line).find() || nirs.stream().anyMatch(line::contains)
+                    || line.contains(SECRET_TEXT) || line.contains(SECRET_SUBJECT)) {
                 offending.add(line);
             }
         }
-        System.out.println("log capture: " + lines.size() + " log lines checked, " + offending.size() + " with a NIR");
+        System.out.println("log capture: " + lines.size() + " log lines checked, " + offending.size()
+                + " with a NIR or a message's words");
         assertThat(offending).isEmpty();
     }
 
