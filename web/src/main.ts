@@ -8,6 +8,7 @@ import { loadConfig } from './config';
 import { h } from './dom';
 import { caregiverBanner, caregivers, helping } from './pages/caregivers';
 import { documents } from './pages/documents';
+import { conversation, inbox } from './pages/messages';
 import { imports, waves } from './pages/operator';
 import { accessPage, activation, childBanner, children, dashboard, history, settings, spaceClosed } from './pages/patient';
 import { home, objection } from './pages/public';
@@ -25,6 +26,7 @@ const routes: Record<string, Route> = {
   '#/activation': { title: 'Activation', population: 'citizen', render: m => activation(m, () => { window.location.hash = '#/tableau-de-bord'; }) },
   '#/tableau-de-bord': { title: 'Tableau de bord', population: 'citizen', render: m => dashboard(m, drawChrome) },
   '#/documents': { title: 'Mes documents', population: 'citizen', render: documents },
+  '#/messages': { title: 'Messagerie', population: 'citizen', render: inbox },
   '#/acces': { title: 'Qui peut voir mon espace', population: 'citizen', render: accessPage },
   '#/historique': { title: 'Historique des accès', population: 'citizen', render: history },
   '#/enfants': { title: 'Mes enfants', population: 'citizen', render: m => children(m, drawChrome) },
@@ -36,14 +38,26 @@ const routes: Record<string, Route> = {
 };
 
 const PATIENT_MENU: Array<[string, string]> = [['#/tableau-de-bord', 'Tableau de bord'], ['#/documents', 'Mes documents'],
-  ['#/acces', 'Qui peut voir mon espace'], ['#/historique', 'Historique'], ['#/enfants', 'Mes enfants'], ['#/aidants', 'Mes aidants'],
-  ['#/aides', 'J’aide un proche'], ['#/parametres', 'Paramètres']];
+  ['#/messages', 'Messagerie'], ['#/acces', 'Qui peut voir mon espace'], ['#/historique', 'Historique'], ['#/enfants', 'Mes enfants'],
+  ['#/aidants', 'Mes aidants'], ['#/aides', 'J’aide un proche'], ['#/parametres', 'Paramètres']];
 // A closed space (or one being deleted) keeps only its state open to its owner: the dashboard says what becomes
 // of it, the settings delete it; a parent's list of children and the people one helps do not depend on it.
 const WHEN_CLOSED = new Set(['#/tableau-de-bord', '#/enfants', '#/aides', '#/parametres', '#/activation']);
-// A caregiver sees and adds the helped person's documents, nothing else (the banner leads back).
-const CAREGIVER_MENU: Array<[string, string]> = [['#/documents', 'Documents']];
+// A caregiver sees and adds the helped person's documents, reads and answers their messages, nothing else (the banner leads back).
+const CAREGIVER_MENU: Array<[string, string]> = [['#/documents', 'Documents'], ['#/messages', 'Messagerie']];
+const CAREGIVER_PAGES = new Set(CAREGIVER_MENU.map(([href]) => href));
 const OPERATOR_MENU: Array<[string, string]> = [['#/operateur', 'Imports du registre'], ['#/operateur/vagues', 'Vagues']];
+
+/** A page of its own (a fixed hash), or one conversation (#/messages/<id>). */
+function routeOf(hash: string): Route | undefined {
+  const id = /^#\/messages\/([0-9a-f-]{36})$/.exec(hash)?.[1];
+  return id ? { title: 'Conversation', population: 'citizen', render: m => conversation(m, id) } : routes[hash];
+}
+
+/** The menu entry of a page: a conversation belongs to the messaging. */
+function section(hash: string): string {
+  return hash.startsWith('#/messages/') ? '#/messages' : hash;
+}
 
 async function drawChrome(): Promise<void> {
   const citizen = await currentUser('citizen');
@@ -53,7 +67,7 @@ async function drawChrome(): Promise<void> {
   const patientMenu = helpedPerson() ? CAREGIVER_MENU : spaceClosed() ? PATIENT_MENU.filter(([href]) => WHEN_CLOSED.has(href))
     : actingFor() ? PATIENT_MENU.filter(([href]) => href !== '#/aidants') : PATIENT_MENU;
   const menu = who === 'citizen' ? patientMenu : who === 'admin' ? OPERATOR_MENU : [['#/', 'Accueil'], ['#/opposition', 'M’opposer']] as Array<[string, string]>;
-  const current = window.location.hash || '#/';
+  const current = section(window.location.hash || '#/');
   const account = who
     ? h('button', { type: 'button', class: 'fr-btn fr-icon-logout-box-r-line', id: 'deconnexion',
       onclick: async () => { await logout(who); window.location.hash = '#/'; await drawChrome(); } }, 'Se déconnecter')
@@ -82,7 +96,7 @@ let firstPage = true;
 
 async function show(): Promise<void> {
   const hash = window.location.hash || '#/';
-  const route = routes[hash];
+  const route = routeOf(hash);
   await drawChrome();
   const closed = spaceClosed();
   if (!route) {
@@ -95,12 +109,12 @@ async function show(): Promise<void> {
     await login(route.population, hash);
     return;
   }
-  // The dashboard and the other pages read what a caregiver may not: the documents are their whole view.
-  if (route.population === 'citizen' && helpedPerson() && hash !== '#/documents') {
+  // The dashboard and the other pages read what a caregiver may not: the documents and the messages are their whole view.
+  if (route.population === 'citizen' && helpedPerson() && !CAREGIVER_PAGES.has(section(hash))) {
     window.location.hash = '#/documents';
     return;
   }
-  if (route.population === 'citizen' && closed && !WHEN_CLOSED.has(hash)) {
+  if (route.population === 'citizen' && closed && !WHEN_CLOSED.has(section(hash))) {
     window.location.hash = '#/tableau-de-bord';
     return;
   }

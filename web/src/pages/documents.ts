@@ -4,9 +4,11 @@ import { alert, button, field, loading, pageTitle, submit, submitButton, dateFie
 import { CATEGORIES, type DocumentView } from './patient';
 
 interface DocumentPage { documents: DocumentView[]; suivant: string | null }
-interface Grant { document: DocumentView; televersement: { methode: string; url: string; entetes: Record<string, string>; expireLe: string } }
+/** A pre-signed PUT: the URL, and the headers to send with exactly these values. */
+export interface Upload { methode: string; url: string; entetes: Record<string, string>; expireLe: string }
+interface Grant { document: DocumentView; televersement: Upload }
 
-const ACCEPTED = 'application/pdf,image/jpeg,image/png,text/plain,.xml,.json';
+export const ACCEPTED = 'application/pdf,image/jpeg,image/png,text/plain,.xml,.json';
 const STATUS: Record<string, string> = { PENDING: 'En cours de vérification', AVAILABLE: 'Disponible', REJECTED: 'Refusé', REPLACED: 'Remplacé' };
 
 export async function documents(main: HTMLElement): Promise<void> {
@@ -143,7 +145,7 @@ function upload(done: () => Promise<void>, where: string): HTMLElement {
       const grant = await api<Grant>('POST', '/espace/documents', { categorie: category.input.value, dateSoins: isoDate(date),
         titre: title.input.value || chosen.name, typeContenu: mediaType(chosen), taille: chosen.size });
       sending.hidden = false;
-      await put(grant, chosen, percent => { progress.value = percent; });
+      await put(grant.televersement, chosen, percent => { progress.value = percent; });
       feedback.replaceChildren(alert('info', 'Fichier envoyé : vérification en cours.'));
       const checked = await until(grant.document.id);
       feedback.replaceChildren(checked.statut === 'AVAILABLE'
@@ -157,22 +159,29 @@ function upload(done: () => Promise<void>, where: string): HTMLElement {
   return form;
 }
 
-function mediaType(file: File): string {
-  if (file.type) return file.type;
-  if (file.name.endsWith('.xml')) return 'application/hl7-cda+xml';
-  if (file.name.endsWith('.json')) return 'application/fhir+json';
-  return 'application/octet-stream';
+/** Browsers type an XML file text/xml and a JSON one application/json: here they are CDA R2 and FHIR. */
+export function mediaType(file: File): string {
+  if (/\.xml$/i.test(file.name)) return 'application/hl7-cda+xml';
+  if (/\.json$/i.test(file.name)) return 'application/fhir+json';
+  return file.type || 'application/octet-stream';
 }
 
 /** XMLHttpRequest for its upload progress events, which fetch does not give. */
-function put(grant: Grant, file: File, onProgress: (percent: number) => void): Promise<void> {
+export function put(upload: Upload, file: File, onProgress: (percent: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open('PUT', grant.televersement.url);
-    Object.entries(grant.televersement.entetes).forEach(([name, value]) => request.setRequestHeader(name, value));
+    request.open('PUT', upload.url);
+    Object.entries(upload.entetes).forEach(([name, value]) => request.setRequestHeader(name, value));
     request.upload.onprogress = e => { if (e.lengthComputable) onProgress(Math.round((100 * e.loaded) / e.total)); };
-    request.onload = () => (request.status >= 200 && request.status < 300 ? resolve()
-      : reject(new ApiError(request.status, 'ENVOI_REFUSE', 'Le fichier n’a pas pu être envoyé : réessayez.')));
+    // A small file may be sent without any progress event: done is 100 %.
+    request.onload = () => {
+      if (request.status < 200 || request.status >= 300) {
+        reject(new ApiError(request.status, 'ENVOI_REFUSE', 'Le fichier n’a pas pu être envoyé : réessayez.'));
+        return;
+      }
+      onProgress(100);
+      resolve();
+    };
     request.onerror = () => reject(new ApiError(0, 'ENVOI_IMPOSSIBLE', 'Le fichier n’a pas pu être envoyé : vérifiez votre connexion.'));
     request.send(file);
   });

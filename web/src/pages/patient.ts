@@ -90,10 +90,13 @@ export async function dashboard(main: HTMLElement, refresh: () => void, notice?:
     closedSpace(main, space, refresh);
     return;
   }
-  const [documents, history] = await Promise.all([
+  const [documents, history, messages] = await Promise.all([
     api<{ documents: DocumentView[] }>('GET', '/espace/documents?limite=5'),
     api<HistoryPage>('GET', '/espace/historique?limite=5'),
+    // The unread messages of the latest conversations; the dashboard shows without them if they cannot be read.
+    api<{ conversations: Array<{ nonLus: number }> }>('GET', '/espace/messages?limite=50').catch(() => null),
   ]);
+  const unread = messages?.conversations.reduce((n, c) => n + c.nonLus, 0) ?? 0;
   const lastVisit = window.sessionStorage.getItem('espace.derniere-visite');
   window.sessionStorage.setItem('espace.derniere-visite', new Date().toISOString());
   const news = documents.documents.filter(d => !lastVisit || d.deposeLe > lastVisit);
@@ -102,6 +105,8 @@ export async function dashboard(main: HTMLElement, refresh: () => void, notice?:
   main.replaceChildren(...pageTitle('Mon tableau de bord',
     space.activeLe ? `Espace activé le ${frenchDate(space.activeLe)}.` : 'Votre espace est ouvert.'),
   ...(done ? [done] : []),
+  unread > 0 ? h('p', {}, h('a', { class: 'fr-link', href: '#/messages' },
+    `Vous avez ${unread} message${unread > 1 ? 's' : ''} non lu${unread > 1 ? 's' : ''}`)) : '',
   h('div', { class: 'fr-grid-row fr-grid-row--gutters' },
     h('section', { class: 'fr-col-12 fr-col-md-6', 'aria-labelledby': 'nouveaux-documents' },
       h('h2', { id: 'nouveaux-documents' }, 'Nouveaux documents'),

@@ -238,19 +238,21 @@ public final class AwsAdapters {
     }
 
     public Conversations conversations() {
-        return new DynamoDbConversations(dynamoDb(), env("MESSAGES_TABLE"));
+        return new DynamoDbConversations(dynamoDb(), env("MESSAGES_TABLE"), env("ACCESS_HISTORY_TABLE"));
     }
 
     public SecureMessaging messaging() {
         AccessPolicy policy = new AccessPolicy();
         return new SecureMessaging(conversations(), spaces(), persons(), nirProtection(), documentCatalog(), documentStorage(),
-                new SpaceAccessGuard(policy, accessHistory(), clock), policy, messageDelivery(), clock);
+                new SpaceAccessGuard(policy, accessHistory(), clock), policy, messageDelivery(), clock,
+                java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
     }
 
     /** What the document intake tells when a message's file is checked: the message goes out, or is refused. */
     public MessageDelivery messageDelivery() {
-        return new MessageDelivery(conversations(), documentCatalog(), spaces(), mailer(), new MessageNotices(env("SERVICE_URL")),
-                clock);
+        // The intake delivers messages; it writes no access history (hence no history table).
+        return new MessageDelivery(new DynamoDbConversations(dynamoDb(), env("MESSAGES_TABLE"), null), documentCatalog(), spaces(),
+                mailer(), new MessageNotices(env("SERVICE_URL")), clock);
     }
 
     public LifecycleNotices lifecycleNotices() {

@@ -29,6 +29,27 @@ public final class SpaceAccessGuard {
         return decision;
     }
 
+    /** An allowed decision and the history entry that records it, to be written with the change it allows. */
+    public record Allowed(AccessDecision decision, AccessEntry entry) {
+    }
+
+    /**
+     * Like {@link #check}, for a change the caller writes in one transaction with its history entry:
+     * a refusal is recorded here at once and thrown; an allowance is returned with its entry, which
+     * the caller must write atomically with the change (so no change is ever without its record).
+     *
+     * @throws AccessRefusedException refused (and recorded)
+     */
+    public Allowed allowWithEntry(AccessRequest request, String resourceId) {
+        AccessDecision decision = policy.decide(request);
+        AccessEntry entry = AccessEntry.of(request, resourceId, decision, clock.instant());
+        if (!decision.allowed()) {
+            history.append(entry);
+            throw new AccessRefusedException(decision);
+        }
+        return new Allowed(decision, entry);
+    }
+
     /**
      * Like {@link #check}, for a request built on a snapshot of the space at {@code spaceVersion}:
      * the decision is recorded, and returned, only if the space is still at that version.

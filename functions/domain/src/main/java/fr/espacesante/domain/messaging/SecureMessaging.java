@@ -35,6 +35,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The secure messaging (PRODUCT.md, « Secure messaging »), as « Mon espace santé » runs it and one
@@ -83,10 +86,12 @@ public final class SecureMessaging {
     private final AccessPolicy policy;
     private final MessageDelivery delivery;
     private final Clock clock;
+    private final Executor parallel;
 
     public SecureMessaging(Conversations conversations, Spaces spaces, PersonDirectory persons, NirProtection nirProtection,
                            DocumentCatalog catalog, DocumentStorage storage, SpaceAccessGuard guard, AccessPolicy policy,
-                           MessageDelivery delivery, Clock clock) {
+                           MessageDelivery delivery, Clock clock, Executor parallel) {
+        this.parallel = parallel;
         this.conversations = conversations;
         this.spaces = spaces;
         this.persons = persons;
@@ -178,9 +183,12 @@ public final class SecureMessaging {
     // ------------------------------------------------------------------ the patient side
 
     public Conversations.Page<Conversation> inbox(Actor actor, String spaceKey, int limit, Optional<String> cursor) {
+        // The page is read while the decision is taken and recorded: nothing of it leaves before that.
+        CompletableFuture<Conversations.Page<Conversation>> listed =
+                CompletableFuture.supplyAsync(() -> conversations.ofPatient(spaceKey, limit, cursor), parallel);
         Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
         allowed(actor, space, Resource.of(Resource.Kind.MESSAGES), Action.READ, "messagerie");
-        Conversations.Page<Conversation> page = conversations.ofPatient(spaceKey, limit, cursor);
+        Conversations.Page<Conversation> page = await(listed);
         // A conversation hidden from a minor's parents is not listed to them.
         return new Conversations.Page<>(page.items().stream().filter(c -> policy.decide(new AccessRequest(actor, space.access(),
                 c.asResource(), Action.READ, Optional.empty())).allowed()).toList(), page.cursor());
@@ -220,17 +228,22 @@ public final class SecureMessaging {
     }
 
     public Sent reply(Actor actor, String spaceKey, String conversationId, Outgoing outgoing) {
-        Conversation conversation = ofPatientSide(spaceKey, conversationId);
+        CompletableFuture<Conversation> found = CompletableFuture.supplyAsync(() -> ofPatientSide(spaceKey, conversationId), parallel);
         Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
-        allowed(actor, space, conversation.asResource(), Action.ADD, conversationId);
+        Conversation conversation = await(found);
         if (space.access().blockedRpps().contains(conversation.professionalRpps())) {
+            guard.check(new AccessRequest(actor, space.access(), conversation.asResource(), Action.ADD, Optional.empty()),
+                    conversationId);
             throw new MessagingException(Reason.BLOCKED);
         }
+        SpaceAccessGuard.Allowed allowed = guard.allowWithEntry(new AccessRequest(actor, space.access(), conversation.asResource(),
+                Action.ADD, Optional.empty()), conversationId);
         if (conversation.ended()) {
             throw new MessagingException(Reason.ENDED);
         }
         Prepared prepared = prepare(actor, space, conversation, outgoing, clock.instant());
-        conversations.add(conversation, prepared.message());
+        // The message and the history entry that allowed it are written together.
+        conversations.add(conversation, prepared.message(), allowed.entry());
         return new Sent(conversation, prepared.message(), prepared.uploads());
     }
 
@@ -311,6 +324,17 @@ public final class SecureMessaging {
                     document.declaredSize(), URL_VALIDITY)));
         }
         return new Prepared(message, uploads);
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** A side sees what was delivered, and its own messages waiting for their files or refused. */

@@ -40,10 +40,13 @@ public final class DynamoDbConversations implements Conversations {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final String historyTable;
 
-    public DynamoDbConversations(DynamoDbClient dynamoDb, String table) {
+    /** @param historyTable where the access-history entry allowing a message is written with it */
+    public DynamoDbConversations(DynamoDbClient dynamoDb, String table, String historyTable) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.historyTable = historyTable;
     }
 
     @Override
@@ -96,10 +99,22 @@ public final class DynamoDbConversations implements Conversations {
 
     @Override
     public void add(Conversation c, Message message) {
-        dynamoDb.transactWriteItems(r -> r.transactItems(messageWrites(message)));
-        if (message.status() == Message.Status.SENT) {
-            moved(c, message);
+        add(c, message, null);
+    }
+
+    @Override
+    public void add(Conversation c, Message message, fr.espacesante.domain.access.AccessEntry allowedBy) {
+        List<TransactWriteItem> writes = new ArrayList<>(messageWrites(message));
+        if (allowedBy != null) {
+            writes.add(TransactWriteItem.builder().put(p -> p.tableName(historyTable)
+                    .item(fr.espacesante.aws.access.DynamoDbAccessHistory.toAttributes(allowedBy))
+                    .conditionExpression("attribute_not_exists(entryKey)")).build());
         }
+        if (message.status() == Message.Status.SENT) {
+            writes.add(TransactWriteItem.builder().update(movedUpdate(c, message)).build());
+        }
+        // One transaction: the message and the conversation's move never part.
+        dynamoDb.transactWriteItems(r -> r.transactItems(writes));
     }
 
     /** The message, and the links from each file being checked to it. */
@@ -131,6 +146,12 @@ public final class DynamoDbConversations implements Conversations {
 
     /** A message went out: the conversation comes first in the listings and the other side has one more unread. */
     private void moved(Conversation c, Message m) {
+        var update = movedUpdate(c, m);
+        dynamoDb.updateItem(r -> r.tableName(update.tableName()).key(update.key()).updateExpression(update.updateExpression())
+                .expressionAttributeValues(update.expressionAttributeValues()));
+    }
+
+    private software.amazon.awssdk.services.dynamodb.model.Update movedUpdate(Conversation c, Message m) {
         String last = SortableInstants.format(m.sentAt()) + "#" + c.conversationId();
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":last", s(m.sentAt().toString()), ":one", n(1)));
         String expression;
@@ -150,9 +171,9 @@ public final class DynamoDbConversations implements Conversations {
         if (m.side() == Message.Side.PATIENT) {
             expression = expression.replace("inboxKey = :inbox", "patientInbox = spaceKey, inboxKey = :inbox");
         }
-        String update = expression;
-        dynamoDb.updateItem(r -> r.tableName(table).key(key(c.spaceKey(), "conv#" + c.conversationId()))
-                .updateExpression(update).expressionAttributeValues(values));
+        return software.amazon.awssdk.services.dynamodb.model.Update.builder().tableName(table)
+                .key(key(c.spaceKey(), "conv#" + c.conversationId())).updateExpression(expression)
+                .expressionAttributeValues(values).build();
     }
 
     @Override

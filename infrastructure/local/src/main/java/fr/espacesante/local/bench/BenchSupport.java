@@ -130,8 +130,13 @@ final class BenchSupport {
         return JSON.readTree(body).get("access_token").asString();
     }
 
-    /** One API call that must succeed (2xx). */
-    static void call(String method, String url, String token, String body) {
+    /** One API call that must succeed (2xx), its JSON answer. */
+    static tools.jackson.databind.JsonNode json(String method, String url, String token, String body) {
+        return JSON.readTree(call(method, url, token, body));
+    }
+
+    /** One API call that must succeed (2xx); its body. */
+    static String call(String method, String url, String token, String body) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                     .method(method, HttpRequest.BodyPublishers.ofString(body))
@@ -140,6 +145,7 @@ final class BenchSupport {
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException(url + " answered " + response.statusCode());
             }
+            return response.body();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

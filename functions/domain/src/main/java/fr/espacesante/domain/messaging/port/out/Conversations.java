@@ -26,6 +26,9 @@ public interface Conversations {
      */
     void add(Conversation conversation, Message message);
 
+    /** {@link #add}, with the access-history entry that allowed it, in one transaction. */
+    void add(Conversation conversation, Message message, fr.espacesante.domain.access.AccessEntry allowedBy);
+
     /** AWAITING → SENT (moving the conversation as {@link #add} does) or REFUSED. @return false when not awaiting */
     boolean settle(Message message, Message.Status status, Optional<String> refusal);
 

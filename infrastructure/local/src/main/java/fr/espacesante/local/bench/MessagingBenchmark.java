@@ -1,0 +1,87 @@
+package fr.espacesante.local.bench;
+
+import fr.espacesante.domain.nir.Nir;
+import fr.espacesante.domain.nir.NirProtection;
+import fr.espacesante.local.LocalStack;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Warm latency through the local gateway (JWT check, FunctionInvoker, policy, history append) of
+ * "list my conversations" (20 of 60) and "send a message", against a raw DynamoDB query of the same
+ * 20 conversations, in the same run: p50 and p99, and the ratios (goal: p99 ≤ 3× raw).
+ * Usage: {@code ./espace bench messaging [calls]} (default 1000).
+ */
+public final class MessagingBenchmark {
+
+    private MessagingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int calls = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        Path root = Path.of(System.getProperty("espace.root", ".")).toAbsolutePath().normalize();
+        try (LocalStack stack = LocalStack.start(LocalStack.Settings.forTests(root))) {
+            String api = stack.gatewayUrl();
+            String nir = "285013110000161";
+            String line = BenchSupport.HEADER + "\n" + nir + ";Bench;Anne;1985-01-14;31;1 rue;31000;Toulouse;\n";
+            stack.s3().putObject(b -> b.bucket(stack.physicalName("ImportBucket")).key("bench/messages.csv"),
+                    RequestBody.fromString(line));
+            stack.awaitS3Events();
+            String patient = BenchSupport.token(api, "patient", "sujet=bench-" + UUID.randomUUID());
+            BenchSupport.call("POST", api + "/espace/activation", patient,
+                    "{\"ins\":\"" + nir + "\",\"dateNaissance\":\"1985-01-14\",\"nomNaissance\":\"Bench\"}");
+            String pro = BenchSupport.token(api, "professional", "rpps=10500000001&profession=medecin");
+            String conversation = null;
+            for (int i = 0; i < 60; i++) {
+                conversation = BenchSupport.json("POST", api + "/pro/messages", pro, "{\"ins\":\"" + nir
+                        + "\",\"sujet\":\"Suivi " + i + "\",\"texte\":\"Bonjour, voici le compte rendu de la consultation.\"}")
+                        .get("conversation").get("id").asString();
+            }
+            String spaceKey = new NirProtection(stack.parameter("NirHashKey"), stack.parameter("NirSealKey")).lookupKey(Nir.parse(nir));
+            String table = stack.physicalName("MessagesTable");
+            String reply = api + "/espace/messages/" + conversation;
+            Runnable list = () -> BenchSupport.call("GET", api + "/espace/messages?limite=20", patient, "");
+            Runnable send = () -> BenchSupport.call("POST", reply, patient, "{\"texte\":\"Merci, bien reçu.\"}");
+            Runnable rawQuery = () -> stack.dynamoDb().query(b -> b.tableName(table).indexName("ByPatient")
+                    .keyConditionExpression("patientInbox = :s")
+                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(spaceKey)))
+                    .scanIndexForward(false).limit(20));
+            for (Runnable warm : new Runnable[] {list, send, rawQuery}) {
+                for (int i = 0; i < 200; i++) {
+                    warm.run();
+                }
+            }
+            // Interleaved, so that the three see the same machine.
+            long[][] samples = new long[3][calls];
+            Runnable[] work = {list, send, rawQuery};
+            for (int i = 0; i < calls; i++) {
+                for (int k = 0; k < 3; k++) {
+                    long start = System.nanoTime();
+                    work[k].run();
+                    samples[k][i] = System.nanoTime() - start;
+                }
+            }
+            String[] names = {"list 20 conversations", "send a message", "raw DynamoDB query"};
+            System.out.println("\n=== Messaging API, warm, " + calls + " calls each, interleaved ===");
+            double rawP50 = percentile(samples[2], 50);
+            double rawP99 = percentile(samples[2], 99);
+            for (int k = 0; k < 3; k++) {
+                double p50 = percentile(samples[k], 50);
+                double p99 = percentile(samples[k], 99);
+                System.out.printf("%-22s p50 %6.2f ms  p99 %6.2f ms  | ratio to raw: p50 %.1f, p99 %.1f%n",
+                        names[k], p50, p99, p50 / rawP50, p99 / rawP99);
+            }
+        }
+    }
+
+    private static double percentile(long[] nanos, int percentile) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+}
