@@ -120,9 +120,9 @@ test('un professionnel écrit au patient, qui lit, répond avec un fichier et en
     violations.push(...await axe(page, '73-piece-jointe-enregistree'));
     await menu(page).getByRole('link', { name: 'Mes documents' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mes documents' }).waitFor();
-    const document = page.locator('li[data-document]').filter({ hasText: 'Bilan sanguin' });
-    await document.waitFor();
-    await document.getByText('Biologie', { exact: false }).waitFor();
+    const filed = page.locator('li[data-document]').filter({ hasText: 'Bilan sanguin' });
+    await filed.waitFor();
+    await filed.getByText('Biologie', { exact: false }).waitFor();
 
     // The professional reads the reply, and sees their message read
     const seen = await proThread(pro, id, t => t.messages.some(m => m.cote === 'PATIENT' && m.texte === 'Merci, docteur.'

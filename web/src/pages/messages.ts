@@ -95,7 +95,7 @@ export async function inbox(main: HTMLElement): Promise<void> {
     ? 'En tant qu’aidant, vous lisez ses échanges avec ses professionnels de santé et y répondez ; vos réponses le disent.'
     : 'Vos échanges sécurisés avec les professionnels de santé. Vous êtes prévenu par courriel d’un nouveau message, jamais de son contenu.'),
   feedback, h('h2', { id: 'conversations' }, 'Conversations'), list, newConversation());
-  if (done) announce(feedback, done);
+  if (done) feedback.replaceChildren(alert('success', done));
 }
 
 /** Writing first: the API allows it to a professional who wrote without ending, or to the treating doctor who accepts it. */

@@ -116,6 +116,9 @@ class SpaceLifecycleIT {
                 .isEqualTo(200);
         deposit(DOCTOR, DELETING_NIR);
         deposit(LAB, DELETING_NIR);
+        // A conversation with the treating doctor: the patient's copy and the doctor's go with the space
+        assertThat(Http.send("POST", API + "/pro/messages", pro(DOCTOR), "{\"ins\":\"" + DELETING_NIR
+                + "\",\"sujet\":\"Suivi\",\"texte\":\"Bonjour\"}").statusCode()).isEqualTo(201);
         // A caregiver helps them: the designation, its proof and the caregiver's count go with the space
         assertThat(Http.send("POST", API + "/espace/aidants", patient, "{\"nom\":\"Soutien\",\"prenoms\":\"Sam\","
                 + "\"email\":\"" + CAREGIVER_EMAIL + "\"}").statusCode()).isEqualTo(201);
