@@ -1,6 +1,6 @@
 // Journey 7: a patient invites a caregiver (« aidant ») by e-mail; the caregiver, in their own browser and with
 // their own identity, accepts with the code read from the e-mail (SES emulator's store), then acts in the
-// patient's space under a permanent banner: documents only, neither hiding nor deleting. The patient finds
+// patient's space under a permanent banner: documents and messages only, neither hiding nor deleting. The patient finds
 // them in « Mes aidants » and in the history, and removes them: the caregiver's next page leaves caregiver
 // mode with the API's message.
 import { test } from 'node:test';

@@ -87,6 +87,10 @@ final class DemoData {
             deposit(lab, patient[0], "biologie", "Bilan sanguin", today.minusDays(5),
                     "Numération formule sanguine : résultats dans les valeurs de référence.");
             call("GET", "/espace/documents", patientToken, null);
+            // A message of the treating doctor, unread, who also accepts messages from their patients
+            expect(call("POST", "/pro/messages", doctor, Map.of("ins", patient[0], "sujet", "Résultats de votre bilan",
+                    "texte", "Bonjour,\nvos résultats sont normaux. Nous en reparlerons à votre prochaine consultation.")), 201);
+            expect(call("PUT", "/pro/messages/reglages", doctor, Map.of("accepteMessagesPatients", true)), 200);
 
             String parentToken = stack.issuers().patientToken(stack.parameter("CitizenAudience"), PARENT_LOGIN,
                     parent[2].split(" ")[0], parent[1]);

@@ -36,7 +36,7 @@ public final class LocalStackMain {
                 Espace Santé — pile locale prête en %d ms
                   Espace web        %s/
                     patient de démonstration  « Accéder à mon espace santé », identifiant « %s » sur la page
-                                              de connexion (médecin traitant, documents, historique)
+                                              de connexion (médecin traitant, documents, message, historique)
                     parent de démonstration   identifiant « %s » (un enfant rattaché : « Mes enfants »)
                     nouveau patient           tout autre identifiant, puis activation avec une personne du registre,
                                               par exemple NIR %s, né(e) le %s, nom de naissance %s
