@@ -83,6 +83,15 @@ class CaregiversIT {
                 + "\"dateSoins\":\"2026-11-20\",\"titre\":\"Mesures de tension\",\"typeContenu\":\"text/plain\",\"taille\":12}");
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
 
+        // ... answers the patient's messages, each signed as written by the caregiver
+        String doctor = Http.token(API, "professional", "rpps=10700000009&profession=medecin");
+        String conversation = Http.json(Http.send("POST", API + "/pro/messages", doctor, "{\"ins\":\"" + PATIENT
+                + "\",\"sujet\":\"Rendez-vous\",\"texte\":\"Pouvez-vous confirmer ?\"}")).get("conversation").get("id").asString();
+        assertThat(Http.send("POST", API + "/espace/messages/" + conversation + aide, helper, "{\"texte\":\"Confirmé.\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(Http.json(Http.get(API + "/pro/messages/" + conversation, doctor)).get("messages").get(0).get("signature")
+                .asString()).isEqualTo("rédigé par Hugo Aidant, aidant de Paulette Aidée");
+
         // ... and nothing more: each refusal is the policy's, recorded, and changes nothing
         List<String> refused = new ArrayList<>();
         for (String[] call : new String[][] {
