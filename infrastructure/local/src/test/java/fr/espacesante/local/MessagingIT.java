@@ -101,6 +101,16 @@ class MessagingIT {
         assertThat(documents.toString()).contains(attachment).contains(SPECIALIST);
         assertThat(Http.get(API + "/espace/messages/" + conversation + "/pieces-jointes/" + attachment, patient).statusCode())
                 .isEqualTo(200);
+        // A conversation opens only its own files: not another document of the space, even one the patient hid
+        JsonNode grant = Http.json(Http.send("POST", API + "/espace/documents", patient, "{\"categorie\":\"document-patient\","
+                + "\"dateSoins\":\"2026-11-20\",\"titre\":\"Privé\",\"typeContenu\":\"application/pdf\",\"taille\":"
+                + PDF.length + "}"));
+        assertThat(put(grant.get("televersement"), PDF)).isEqualTo(200);
+        STACK.awaitS3Events();
+        String own = grant.get("document").get("id").asString();
+        assertThat(Http.json(Http.get(API + "/espace/documents/" + own, patient)).get("statut").asString()).isEqualTo("AVAILABLE");
+        assertThat(code(Http.get(API + "/pro/messages/" + conversation + "/pieces-jointes/" + own, pro(SPECIALIST))))
+                .isEqualTo("PIECE_JOINTE_INCONNUE");
 
         // The professional ends the exchanges: the patient can no longer answer, nor start with them
         assertThat(Http.send("POST", API + "/pro/messages/" + conversation + "/fin", pro(SPECIALIST), "{}").statusCode()).isEqualTo(200);

@@ -177,7 +177,7 @@ public final class SecureMessaging {
         Conversation conversation = ofProfessional(professional, conversationId);
         Space space = spaces.find(conversation.spaceKey()).orElseThrow(SpaceNotFoundException::new);
         allowed(professional, space, conversation.asResource(), Action.READ, documentId);
-        return download(conversation, documentId);
+        return download(conversation, documentId, Message.Side.PROFESSIONAL);
     }
 
     // ------------------------------------------------------------------ the patient side
@@ -272,7 +272,7 @@ public final class SecureMessaging {
         Conversation conversation = ofPatientSide(spaceKey, conversationId);
         Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
         allowed(actor, space, conversation.asResource(), Action.READ, documentId);
-        return download(conversation, documentId);
+        return download(conversation, documentId, Message.Side.PATIENT);
     }
 
     // ------------------------------------------------------------------ the parts
@@ -343,13 +343,31 @@ public final class SecureMessaging {
                 .filter(m -> m.status() == Message.Status.SENT || m.side() == side).toList(), page.cursor());
     }
 
-    private URI download(Conversation conversation, String documentId) {
+    /**
+     * Only a file carried by a message of this conversation that this side may see: a conversation
+     * never opens the rest of the space (a document hidden from professionals or from a minor's parents).
+     */
+    private URI download(Conversation conversation, String documentId, Message.Side side) {
+        attachedIn(conversation, documentId, side);
         Document document = catalog.find(conversation.spaceKey(), documentId).filter(d -> d.status() == DocumentStatus.AVAILABLE)
                 .orElseThrow(() -> new MessagingException(Reason.UNKNOWN_ATTACHMENT));
         return storage.presignDownload(document.checkedKey(), document.title(), URL_VALIDITY);
     }
 
+    private void attachedIn(Conversation conversation, String documentId, Message.Side side) {
+        Optional<String> cursor = Optional.empty();
+        do {
+            Conversations.Page<Message> page = seenBy(conversations.messages(conversation, 100, cursor), side);
+            if (page.items().stream().flatMap(m -> m.attachments().stream()).anyMatch(a -> a.documentId().equals(documentId))) {
+                return;
+            }
+            cursor = page.cursor();
+        } while (cursor.isPresent());
+        throw new MessagingException(Reason.UNKNOWN_ATTACHMENT);
+    }
+
     private Document attachmentOf(Conversation conversation, String documentId) {
+        attachedIn(conversation, documentId, Message.Side.PATIENT);
         return catalog.find(conversation.spaceKey(), documentId)
                 .filter(d -> d.status() == DocumentStatus.AVAILABLE && d.category() == DocumentCategory.ATTACHMENT)
                 .orElseThrow(() -> new MessagingException(Reason.UNKNOWN_ATTACHMENT));
