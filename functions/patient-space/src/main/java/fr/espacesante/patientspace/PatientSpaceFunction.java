@@ -44,7 +44,7 @@ public class PatientSpaceFunction implements ApplicationContextInitializer<Gener
             var lifecycle = new SpaceLifecycle(spaces, persons, adapters.purgeSchedule(), guard, adapters.mailer(),
                     adapters.postalMail(), adapters.lifecycleNotices(), adapters.clock(), adapters.retentionYears());
             var caregiverRegister = adapters.caregivers();
-            var caregivers = new CaregiverDesignation(caregiverRegister, spaces, persons, links, guard, history,
+            var caregivers = new CaregiverDesignation(caregiverRegister, spaces, persons, links, guard,
                     adapters.mailer(), adapters.codes(), adapters.caregiverNotices(), adapters.documentCatalog(),
                     adapters.documentStorage(), adapters.designationProofs(), attempts, adapters.clock());
             return new PatientSpaceRoutes(activation, minors,

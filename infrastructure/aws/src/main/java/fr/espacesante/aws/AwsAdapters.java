@@ -226,7 +226,7 @@ public final class AwsAdapters {
     }
 
     public Caregivers caregivers() {
-        return new DynamoDbCaregivers(dynamoDb(), env("CAREGIVERS_TABLE"), env("SPACES_TABLE"));
+        return new DynamoDbCaregivers(dynamoDb(), env("CAREGIVERS_TABLE"), env("SPACES_TABLE"), env("ACCESS_HISTORY_TABLE"));
     }
 
     public DesignationProofs designationProofs() {

@@ -166,6 +166,8 @@ class CaregiversIT {
         assertThat(invite(patient, "Jeunot", "lou" + SUFFIX).statusCode()).isEqualTo(201);
         String minor = activated(MINOR, "Jeunot", Registry.CHILD_BIRTH_DATE);
         assertThat(code(accept(minor, lastCode("lou" + SUFFIX)))).isEqualTo("AIDANT_MINEUR");
+        // ... nor have one: a minor's parents act for them
+        assertThat(code(invite(minor, "Autrui", "olga" + SUFFIX))).isEqualTo("AIDANT_MINEUR_AIDE");
         // A 4th caregiver (pending invitations count: the self-invitation, Lou's, Olga's new one): refused
         assertThat(invite(patient, "Autrui", "olga" + SUFFIX).statusCode()).isEqualTo(201);
         assertThat(pendingIds(patient)).hasSize(3);

@@ -162,10 +162,12 @@ class ComingOfAgeIT {
         String youngAdult = Http.token(API, "patient", "sujet=citoyen-" + UUID.randomUUID());
         var activated = Http.send("POST", API + "/espace/activation", youngAdult, "{\"code\":\"" + code + "\"}");
         assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
-        assertThat(Http.get(API + "/espace/documents?enfant=" + reference, parent).statusCode()).isEqualTo(403);
+        // The guardianship ended with the handover: the former parent no longer names the young adult at all
+        assertThat(Http.json(Http.get(API + "/espace/enfants", parent)).get("enfants")).isEmpty();
+        assertThat(Http.get(API + "/espace/documents?enfant=" + reference, parent).statusCode()).isEqualTo(404);
         // Nor may the parent close the young adult's space: a clear 4xx, and it stays open
         var closing = Http.send("POST", API + "/espace/cloture?enfant=" + reference, parent, "{}");
-        assertThat(closing.statusCode()).as(closing.body()).isEqualTo(403);
+        assertThat(closing.statusCode()).as(closing.body()).isEqualTo(404);
         assertThat(Http.json(Http.get(API + "/espace", youngAdult)).get("statut").asString()).isEqualTo("OPEN");
         assertThat(Http.get(API + "/espace/historique", youngAdult).body()).contains("passage-majorite");
     }

@@ -7,7 +7,6 @@ import fr.espacesante.domain.access.AccessRequest;
 import fr.espacesante.domain.access.Actor;
 import fr.espacesante.domain.access.Resource;
 import fr.espacesante.domain.access.SpaceAccessGuard;
-import fr.espacesante.domain.access.port.out.AccessHistory;
 import fr.espacesante.domain.campaign.OneTimeCode;
 import fr.espacesante.domain.caregiver.CaregiverException.Reason;
 import fr.espacesante.domain.caregiver.port.out.Caregivers;
@@ -70,7 +69,6 @@ public final class CaregiverDesignation {
     private final PersonDirectory persons;
     private final IdentityLinks links;
     private final SpaceAccessGuard guard;
-    private final AccessHistory history;
     private final Mailer mailer;
     private final OneTimeCode codes;
     private final CaregiverNotices notices;
@@ -81,7 +79,7 @@ public final class CaregiverDesignation {
     private final Clock clock;
 
     public CaregiverDesignation(Caregivers caregivers, Spaces spaces, PersonDirectory persons, IdentityLinks links,
-                                SpaceAccessGuard guard, AccessHistory history, Mailer mailer, OneTimeCode codes,
+                                SpaceAccessGuard guard, Mailer mailer, OneTimeCode codes,
                                 CaregiverNotices notices, DocumentCatalog catalog, DocumentStorage storage,
                                 DesignationProofs proofs, AttemptGuard attempts, Clock clock) {
         this.caregivers = caregivers;
@@ -89,7 +87,6 @@ public final class CaregiverDesignation {
         this.persons = persons;
         this.links = links;
         this.guard = guard;
-        this.history = history;
         this.mailer = mailer;
         this.codes = codes;
         this.notices = notices;
@@ -102,6 +99,11 @@ public final class CaregiverDesignation {
 
     /** @throws CaregiverException 3 caregivers already named or invited */
     public Invitation invite(Actor actor, String spaceKey, Invitee invitee) {
+        // A minor's parents act for them already; a caregiver named by a parent would outlast the parent's
+        // access at 18 and see what is hidden from the parents.
+        if (actor instanceof Actor.LegalRepresentative || isMinor(spaceKey)) {
+            throw new CaregiverException(Reason.NOT_FOR_MINORS);
+        }
         allowed(actor, spaceKey, AccessRequest.Action.ADD, "invitation-aidant");
         String lastName = TypedText.line(invitee.lastName(), "nom", 100);
         String firstNames = TypedText.line(invitee.firstNames(), "prenoms", 100);
@@ -171,11 +173,18 @@ public final class CaregiverDesignation {
         if (caregiver.identity().birthDate().plusYears(ADULT).isAfter(today)) {
             throw new CaregiverException(Reason.MINOR);
         }
+        if (isMinor(invitation.patientKey())) {
+            throw new CaregiverException(Reason.NOT_FOR_MINORS);
+        }
         String patientName = persons.find(invitation.patientKey()).map(CaregiverDesignation::name).orElse("");
         Instant now = clock.instant();
         Designation designation = new Designation(invitation.patientKey(), caregiverKey,
                 reference(invitation.patientKey(), caregiverKey), name(caregiver), patientName, now);
-        switch (caregivers.accept(invitation, designation)) {
+        // The acceptance and its history entry are one transaction: no access without its record.
+        AccessEntry recorded = new AccessEntry(invitation.patientKey(), now, "AIDANT", caregiverKey, designation.caregiverName(),
+                null, Resource.Kind.CAREGIVERS.name(), "acceptation", AccessRequest.Action.ADD.name(), "aidant", true,
+                Optional.empty());
+        switch (caregivers.accept(invitation, designation, recorded)) {
             case ACCEPTED -> { }
             case INVITATION_GONE -> throw new CaregiverException(Reason.INVITATION_INVALID);
             case ALREADY_CAREGIVER -> throw new CaregiverException(Reason.ALREADY);
@@ -183,9 +192,6 @@ public final class CaregiverDesignation {
             case CAREGIVER_HELPS_FIVE -> throw new CaregiverException(Reason.HELPS_TOO_MANY);
             case SPACE_CLOSED -> throw new CaregiverException(Reason.SPACE_CLOSED);
         }
-        history.append(new AccessEntry(invitation.patientKey(), now, "AIDANT", caregiverKey, designation.caregiverName(),
-                null, Resource.Kind.CAREGIVERS.name(), "acceptation", AccessRequest.Action.ADD.name(), "aidant", true,
-                Optional.empty()));
         fileProof(designation);
         spaces.find(invitation.patientKey()).flatMap(Space::email)
                 .ifPresent(email -> mailer.send(notices.accepted(email, designation.caregiverName())));
@@ -197,12 +203,12 @@ public final class CaregiverDesignation {
         String caregiverKey = links.personKeyOf(subject).orElseThrow(NotActivatedException::new);
         Designation designation = caregivers.find(caregiverKey, reference)
                 .orElseThrow(() -> new CaregiverException(Reason.UNKNOWN));
-        if (!caregivers.revoke(designation)) {
+        AccessEntry recorded = new AccessEntry(designation.patientKey(), clock.instant(), "AIDANT", caregiverKey,
+                designation.caregiverName(), null, Resource.Kind.CAREGIVERS.name(), "retrait", AccessRequest.Action.WRITE.name(),
+                "aidant", true, Optional.empty());
+        if (!caregivers.revoke(designation, recorded)) {
             throw new CaregiverException(Reason.UNKNOWN);
         }
-        history.append(new AccessEntry(designation.patientKey(), clock.instant(), "AIDANT", caregiverKey,
-                designation.caregiverName(), null, Resource.Kind.CAREGIVERS.name(), "retrait", AccessRequest.Action.WRITE.name(),
-                "aidant", true, Optional.empty()));
     }
 
     /** The people this signed-in person helps. */
@@ -237,6 +243,10 @@ public final class CaregiverDesignation {
     /** Derived from both keys: the same designation always has the same reference; it reveals neither key. */
     static String reference(String patientKey, String caregiverKey) {
         return sha256((patientKey + "|" + caregiverKey).getBytes(StandardCharsets.UTF_8)).substring(0, 24);
+    }
+
+    private boolean isMinor(String personKey) {
+        return persons.find(personKey).map(p -> p.identity().birthDate().plusYears(ADULT).isAfter(today())).orElse(false);
     }
 
     private static String name(RegisteredPerson person) {

@@ -14,7 +14,9 @@ public class CaregiverException extends DomainException {
         MINOR(Kind.FORBIDDEN, "AIDANT_MINEUR", "Un aidant doit être majeur."),
         ALREADY(Kind.CONFLICT, "DEJA_AIDANT", "Vous êtes déjà l'aidant de cette personne."),
         SPACE_CLOSED(Kind.CONFLICT, "ESPACE_FERME", "Cet espace santé est fermé : il ne peut plus recevoir d'aidant."),
-        UNKNOWN(Kind.NOT_FOUND, "AIDANT_INCONNU", "Aucun aidant ni aucune invitation ne porte cette référence.");
+        UNKNOWN(Kind.NOT_FOUND, "AIDANT_INCONNU", "Aucun aidant ni aucune invitation ne porte cette référence."),
+        NOT_FOR_MINORS(Kind.FORBIDDEN, "AIDANT_MINEUR_AIDE",
+                "Un mineur n'a pas d'aidant : ses représentants légaux agissent pour lui jusqu'à ses 18 ans.");
 
         private final Kind kind;
         private final String code;

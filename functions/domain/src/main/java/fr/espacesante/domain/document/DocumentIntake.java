@@ -44,6 +44,10 @@ public final class DocumentIntake {
         Optional<Document> known = parts.length == 3 && parts[0].equals("documents")
                 ? catalog.find(parts[1], parts[2]) : Optional.empty();
         if (known.isEmpty()) {
+            // Bytes no record awaits (e.g. an upload URL used after its space was purged): erased, unread.
+            if (parts.length == 3 && parts[0].equals("documents")) {
+                storage.erase(objectKey);
+            }
             return Outcome.IGNORED;
         }
         Document document = known.get();

@@ -59,8 +59,9 @@ public final class RetentionPurge {
                     cursor = page.cursor();
                 } while (cursor.isPresent());
             }
-            // Today stays open: a deletion asked later today is due today too.
-            if (day.isBefore(today)) {
+            // Today and yesterday stay open: a deletion asked later today is due today, and one asked just
+            // before midnight may reach the (eventually consistent) index after the first run of the new day.
+            if (day.isBefore(today.minusDays(1))) {
                 schedule.recordPurgedThrough(day);
             }
         }

@@ -88,11 +88,11 @@ public final class SpaceLifecycle {
         if (!DELETION_CONFIRMATION.equals(confirmation)) {
             throw new LifecycleException(Reason.CONFIRMATION_MISSING);
         }
-        Space space = allowed(actor, spaceKey, "suppression");
         // Destroying a minor's record is the young person's own decision: a parent may close it, not delete it.
         if (actor instanceof Actor.LegalRepresentative) {
             throw new LifecycleException(Reason.OWNER_ONLY);
         }
+        Space space = allowed(actor, spaceKey, "suppression");
         if (space.status() == SpaceStatus.DELETION_REQUESTED || space.status() == SpaceStatus.PURGING) {
             throw new LifecycleException(Reason.DELETION_ALREADY_REQUESTED);
         }

@@ -18,6 +18,8 @@ public class MessagingException extends DomainException {
         ATTACHMENT_NOT_IN_SPACE(Kind.INVALID, "PIECE_JOINTE_INVALIDE",
                 "Une pièce jointe doit être un document disponible de cet espace, que vous pouvez consulter."),
         EMPTY(Kind.INVALID, "MESSAGE_VIDE", "Le message est vide."),
+        RESTRICTED_DOCUMENT(Kind.FORBIDDEN, "PIECE_JOINTE_RESTREINTE", "Ce document ne peut pas être joint : il est retenu "
+                + "jusqu'à une consultation d'annonce, masqué aux représentants légaux ou masqué aux professionnels par le patient."),
         UNVERIFIED_PROFESSIONAL(Kind.FORBIDDEN, "PROFESSIONNEL_NON_IDENTIFIE",
                 "L'identité professionnelle (RPPS) n'a pas pu être vérifiée.");
 

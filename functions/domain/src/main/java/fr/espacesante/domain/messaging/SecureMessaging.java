@@ -114,26 +114,28 @@ public final class SecureMessaging {
         Conversation conversation = new Conversation(space.spaceKey(), UUID.randomUUID().toString(), professional.rpps(),
                 professional.name() + " — " + professional.profession(), patientName(space.spaceKey()), topic, false, false,
                 hiddenFromRepresentatives, now, now, 0, 0, false, Optional.empty());
-        allowed(professional, space, conversation.asResource(), Action.ADD, "nouvelle-conversation");
         Prepared prepared = prepare(professional, space, conversation, outgoing, now);
+        allowed(professional, space, conversation.asResource(), Action.ADD, "nouvelle-conversation");
+        List<Upload> uploads = openUploads(prepared);
         conversations.start(conversation, prepared.message());
         if (prepared.message().status() == Message.Status.SENT) {
             delivery.tellPatientSide(conversation, now);
         }
-        return new Sent(conversation, prepared.message(), prepared.uploads());
+        return new Sent(conversation, prepared.message(), uploads);
     }
 
     public Sent replyAsProfessional(Actor.Professional professional, String conversationId, Outgoing outgoing) {
         Conversation conversation = ofProfessional(professional, conversationId);
         Space space = spaces.find(conversation.spaceKey()).orElseThrow(SpaceNotFoundException::new);
-        allowed(professional, space, conversation.asResource(), Action.ADD, conversationId);
         Instant now = clock.instant();
         Prepared prepared = prepare(professional, space, conversation, outgoing, now);
-        conversations.add(conversation, prepared.message());
+        SpaceAccessGuard.Allowed allowed = allowWithEntry(professional, space, conversation, conversationId);
+        List<Upload> uploads = openUploads(prepared);
+        conversations.add(conversation, prepared.message(), allowed.entry());
         if (prepared.message().status() == Message.Status.SENT) {
             delivery.tellPatientSide(conversation, now);
         }
-        return new Sent(conversation, prepared.message(), prepared.uploads());
+        return new Sent(conversation, prepared.message(), uploads);
     }
 
     /** « [FIN] »: the patient side can no longer reply until the professional writes again. */
@@ -218,13 +220,14 @@ public final class SecureMessaging {
         Conversation conversation = new Conversation(spaceKey, UUID.randomUUID().toString(), rpps,
                 space.professionalLabel(rpps), patientName(spaceKey), topic, true, false, false, now, now, 0, 0, false,
                 Optional.empty());
-        allowed(actor, space, conversation.asResource(), Action.ADD, "nouvelle-conversation");
         if (!wroteToThem && !treatingDoctorAccepts) {
             throw new MessagingException(Reason.NOT_ALLOWED_TO_START);
         }
         Prepared prepared = prepare(actor, space, conversation, outgoing, now);
+        allowed(actor, space, conversation.asResource(), Action.ADD, "nouvelle-conversation");
+        List<Upload> uploads = openUploads(prepared);
         conversations.start(conversation, prepared.message());
-        return new Sent(conversation, prepared.message(), prepared.uploads());
+        return new Sent(conversation, prepared.message(), uploads);
     }
 
     public Sent reply(Actor actor, String spaceKey, String conversationId, Outgoing outgoing) {
@@ -236,15 +239,15 @@ public final class SecureMessaging {
                     conversationId);
             throw new MessagingException(Reason.BLOCKED);
         }
-        SpaceAccessGuard.Allowed allowed = guard.allowWithEntry(new AccessRequest(actor, space.access(), conversation.asResource(),
-                Action.ADD, Optional.empty()), conversationId);
         if (conversation.ended()) {
             throw new MessagingException(Reason.ENDED);
         }
+        // Checked first, then decided: an allowed decision is only ever written with the message it allowed.
         Prepared prepared = prepare(actor, space, conversation, outgoing, clock.instant());
-        // The message and the history entry that allowed it are written together.
+        SpaceAccessGuard.Allowed allowed = allowWithEntry(actor, space, conversation, conversationId);
+        List<Upload> uploads = openUploads(prepared);
         conversations.add(conversation, prepared.message(), allowed.entry());
-        return new Sent(conversation, prepared.message(), prepared.uploads());
+        return new Sent(conversation, prepared.message(), uploads);
     }
 
     /** Removes the conversation from the patient's view; the professional keeps theirs. */
@@ -277,10 +280,10 @@ public final class SecureMessaging {
 
     // ------------------------------------------------------------------ the parts
 
-    private record Prepared(Message message, List<Upload> uploads) {
+    private record Prepared(Message message, List<Document> newFiles) {
     }
 
-    /** Checks the text and files; creates the new files' records and their upload URLs. Nothing is stored when refused. */
+    /** Checks the text and files and builds the message; stores nothing. */
     private Prepared prepare(Actor actor, Space space, Conversation conversation, Outgoing outgoing, Instant now) {
         String text = TypedText.paragraph(outgoing.text(), "texte", MAX_TEXT);
         if (text.isBlank()) {
@@ -295,6 +298,12 @@ public final class SecureMessaging {
                     .orElseThrow(() -> new MessagingException(Reason.ATTACHMENT_NOT_IN_SPACE));
             if (!policy.decide(new AccessRequest(actor, space.access(), document.asResource(), Action.READ, Optional.empty())).allowed()) {
                 throw new MessagingException(Reason.ATTACHMENT_NOT_IN_SPACE);
+            }
+            // A message never shows a document to someone its flags keep it from.
+            boolean patientSide = actor instanceof Actor.Patient || actor instanceof Actor.LegalRepresentative;
+            if (document.heldBack() || document.hiddenFromRepresentatives() && !conversation.hiddenFromRepresentatives()
+                    || document.hiddenByPatient() && !patientSide) {
+                throw new MessagingException(Reason.RESTRICTED_DOCUMENT);
             }
             attachments.add(new Message.Attachment(documentId, document.title(), document.declaredType().mediaType(),
                     document.declaredSize()));
@@ -317,13 +326,18 @@ public final class SecureMessaging {
                 actor instanceof Actor.Professional ? Message.Side.PROFESSIONAL : Message.Side.PATIENT, authorName(actor, space),
                 signature(actor, space), text, attachments, newDocuments.isEmpty() ? Message.Status.SENT : Message.Status.AWAITING,
                 Optional.empty(), Optional.empty());
+        return new Prepared(message, newDocuments);
+    }
+
+    /** The new files' records and upload URLs: only once the message is allowed and checked. */
+    private List<Upload> openUploads(Prepared prepared) {
         List<Upload> uploads = new ArrayList<>();
-        for (Document document : newDocuments) {
+        for (Document document : prepared.newFiles()) {
             catalog.createPending(document);
             uploads.add(new Upload(document.documentId(), storage.presignUpload(document.objectKey(), document.declaredType(),
                     document.declaredSize(), URL_VALIDITY)));
         }
-        return new Prepared(message, uploads);
+        return uploads;
     }
 
     private static <T> T await(CompletableFuture<T> future) {
@@ -371,6 +385,18 @@ public final class SecureMessaging {
         return catalog.find(conversation.spaceKey(), documentId)
                 .filter(d -> d.status() == DocumentStatus.AVAILABLE && d.category() == DocumentCategory.ATTACHMENT)
                 .orElseThrow(() -> new MessagingException(Reason.UNKNOWN_ATTACHMENT));
+    }
+
+    private SpaceAccessGuard.Allowed allowWithEntry(Actor actor, Space space, Conversation conversation, String element) {
+        try {
+            return guard.allowWithEntry(new AccessRequest(actor, space.access(), conversation.asResource(), Action.ADD,
+                    Optional.empty()), element);
+        } catch (AccessRefusedException refused) {
+            if (refused.decision().rule() == fr.espacesante.domain.access.AccessRule.BLOCKED) {
+                throw new MessagingException(Reason.BLOCKED);
+            }
+            throw refused;
+        }
     }
 
     private void allowed(Actor actor, Space space, Resource resource, Action action, String element) {

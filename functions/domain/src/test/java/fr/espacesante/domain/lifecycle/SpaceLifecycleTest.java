@@ -166,7 +166,7 @@ class SpaceLifecycleTest {
 
         assertThat(report.from()).isEqualTo(LocalDate.parse("2036-11-29"));
         assertThat(report.spacesPurged()).isEqualTo(2);
-        assertThat(schedule.checkpoint).contains(LocalDate.parse("2036-12-01"));
+        assertThat(schedule.checkpoint).contains(LocalDate.parse("2036-11-30"));
         assertThat(schedule.daysRead).containsOnly(LocalDate.parse("2036-11-29"), LocalDate.parse("2036-11-30"),
                 LocalDate.parse("2036-12-01"), LocalDate.parse("2036-12-02"));
     }

@@ -32,7 +32,7 @@ public final class InMemoryCaregivers implements Caregivers {
     }
 
     @Override
-    public AcceptOutcome accept(Invitation invitation, Designation designation) {
+    public AcceptOutcome accept(Invitation invitation, Designation designation, fr.espacesante.domain.access.AccessEntry recorded) {
         throw new UnsupportedOperationException("acceptance: see CaregiversIT");
     }
 
@@ -55,5 +55,10 @@ public final class InMemoryCaregivers implements Caregivers {
     @Override
     public boolean revoke(Designation designation) {
         return designations.remove(designation);
+    }
+
+    @Override
+    public boolean revoke(Designation designation, fr.espacesante.domain.access.AccessEntry recorded) {
+        return revoke(designation);
     }
 }

@@ -38,11 +38,14 @@ public final class DynamoDbCaregivers implements Caregivers {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final String spacesTable;
+    private final String historyTable;
 
-    public DynamoDbCaregivers(DynamoDbClient dynamoDb, String table, String spacesTable) {
+    /** @param historyTable where an acceptance's or withdrawal's history entry is written with it (null: none written here) */
+    public DynamoDbCaregivers(DynamoDbClient dynamoDb, String table, String spacesTable, String historyTable) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.spacesTable = spacesTable;
+        this.historyTable = historyTable;
     }
 
     @Override
@@ -92,7 +95,7 @@ public final class DynamoDbCaregivers implements Caregivers {
     }
 
     @Override
-    public AcceptOutcome accept(Invitation invitation, Designation d) {
+    public AcceptOutcome accept(Invitation invitation, Designation d, fr.espacesante.domain.access.AccessEntry recorded) {
         TransactWriteItem spent = TransactWriteItem.builder().update(u -> u.tableName(table)
                 .key(Map.of("spaceKey", s(invitation.patientKey()), "itemKey", s("invitation#" + invitation.invitationId())))
                 .updateExpression("SET #state = :accepted REMOVE codeHash")
@@ -127,7 +130,7 @@ public final class DynamoDbCaregivers implements Caregivers {
                 .expressionAttributeValues(Map.of(":one", n(1),
                         ":max", n(fr.espacesante.domain.caregiver.CaregiverDesignation.MAX_HELPED)))).build();
         try {
-            dynamoDb.transactWriteItems(r -> r.transactItems(spent, named, patientSpace, caregiverSpace));
+            dynamoDb.transactWriteItems(r -> r.transactItems(spent, named, patientSpace, caregiverSpace, history(recorded)));
             return AcceptOutcome.ACCEPTED;
         } catch (TransactionCanceledException refused) {
             List<CancellationReason> reasons = refused.cancellationReasons();
@@ -173,7 +176,15 @@ public final class DynamoDbCaregivers implements Caregivers {
 
     @Override
     public boolean revoke(Designation d) {
+        return revoke(d, null);
+    }
+
+    @Override
+    public boolean revoke(Designation d, fr.espacesante.domain.access.AccessEntry recorded) {
         List<TransactWriteItem> writes = new ArrayList<>();
+        if (recorded != null) {
+            writes.add(history(recorded));
+        }
         writes.add(TransactWriteItem.builder().delete(x -> x.tableName(table)
                 .key(Map.of("spaceKey", s(d.patientKey()), "itemKey", s("aidant#" + d.caregiverKey())))
                 .conditionExpression("attribute_exists(itemKey)")).build());
@@ -196,6 +207,12 @@ public final class DynamoDbCaregivers implements Caregivers {
         } catch (TransactionCanceledException gone) {
             return false;
         }
+    }
+
+    private TransactWriteItem history(fr.espacesante.domain.access.AccessEntry recorded) {
+        return TransactWriteItem.builder().put(p -> p.tableName(historyTable)
+                .item(fr.espacesante.aws.access.DynamoDbAccessHistory.toAttributes(recorded))
+                .conditionExpression("attribute_not_exists(entryKey)")).build();
     }
 
     private List<Map<String, AttributeValue>> items(String patientKey, String prefix) {

@@ -98,6 +98,19 @@ public final class S3DocumentStorage implements DocumentStorage {
     }
 
     @Override
+    public void erase(String objectKey) {
+        var listing = s3.listObjectVersions(r -> r.bucket(bucket).prefix(objectKey));
+        var versions = new java.util.ArrayList<software.amazon.awssdk.services.s3.model.ObjectIdentifier>();
+        listing.versions().stream().filter(v -> v.key().equals(objectKey)).forEach(v -> versions.add(
+                software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
+        listing.deleteMarkers().stream().filter(m -> m.key().equals(objectKey)).forEach(m -> versions.add(
+                software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder().key(m.key()).versionId(m.versionId()).build()));
+        if (!versions.isEmpty()) {
+            s3.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(versions).quiet(true)));
+        }
+    }
+
+    @Override
     public void storeChecked(String checkedKey, DocumentType type, byte[] bytes) {
         s3.putObject(r -> r.bucket(bucket).key(checkedKey).contentType(type.mediaType())
                         .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(kmsKeyId),

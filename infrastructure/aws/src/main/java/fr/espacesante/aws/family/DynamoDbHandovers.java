@@ -136,10 +136,9 @@ public final class DynamoDbHandovers implements Handovers {
                 .expressionAttributeValues(Map.of(":sent", s(State.SENT.name()), ":delivery", s(deliveryId),
                         ":at", s(handover.at().toString()), ":me", s(entry.owner()),
                         ":claimed", s(State.CLAIMED.name()), ":sending", s(State.SENDING.name())))).build();
-        TransactWriteItem outOfIndex = TransactWriteItem.builder().update(u -> u.tableName(tables.guardianships())
-                .key(Map.of("parentKey", s(due.parentKey()), "reference", s(due.reference())))
-                .updateExpression("SET handedOverAt = :at REMOVE majorityShard")
-                .expressionAttributeValues(Map.of(":at", s(handover.at().toString())))).build();
+        // The guardianship ends: nothing of the young adult stays on the former parent's side.
+        TransactWriteItem outOfIndex = TransactWriteItem.builder().delete(d -> d.tableName(tables.guardianships())
+                .key(Map.of("parentKey", s(due.parentKey()), "reference", s(due.reference())))).build();
         TransactWriteItem parentOut = TransactWriteItem.builder().update(u -> u.tableName(tables.spaces())
                 .key(Map.of("spaceKey", s(due.childKey())))
                 .updateExpression("DELETE legalRepresentatives :parent ADD version :one")

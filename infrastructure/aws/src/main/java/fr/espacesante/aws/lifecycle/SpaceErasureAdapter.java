@@ -105,7 +105,7 @@ public final class SpaceErasureAdapter implements SpaceErasure {
      * caregiver of others (out of those spaces at once).
      */
     private void eraseCaregivers(String personKey) {
-        DynamoDbCaregivers caregivers = new DynamoDbCaregivers(dynamoDb, stores.caregiversTable(), stores.spacesTable());
+        DynamoDbCaregivers caregivers = new DynamoDbCaregivers(dynamoDb, stores.caregiversTable(), stores.spacesTable(), null);
         caregivers.helpedBy(personKey).forEach(caregivers::revoke);
         caregivers.of(personKey).forEach(caregivers::revoke);
         deletePartition(stores.caregiversTable(), "spaceKey", personKey, List.of("spaceKey", "itemKey"));

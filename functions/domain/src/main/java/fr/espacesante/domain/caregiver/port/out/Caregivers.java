@@ -31,7 +31,7 @@ public interface Caregivers {
      * Records the designation, the caregiver in the space's access, the invitation ACCEPTED and both
      * counters, in one transaction whose conditions keep the limits and the space open.
      */
-    AcceptOutcome accept(Invitation invitation, Designation designation);
+    AcceptOutcome accept(Invitation invitation, Designation designation, fr.espacesante.domain.access.AccessEntry recorded);
 
     List<Designation> of(String patientKey);
 
@@ -42,4 +42,7 @@ public interface Caregivers {
 
     /** Ends a designation at once (the caregiver out of the space's access, the counters back). @return false when gone */
     boolean revoke(Designation designation);
+
+    /** {@link #revoke}, with its access-history entry in the same transaction. */
+    boolean revoke(Designation designation, fr.espacesante.domain.access.AccessEntry recorded);
 }

@@ -34,6 +34,9 @@ public interface DocumentStorage {
 
     void delete(String objectKey);
 
+    /** Deletes every version of the object (the bucket is versioned): nothing of it can be recovered. */
+    void erase(String objectKey);
+
     /** Stores bytes the service wrote itself (a proof of designation) at {@code checkedKey}, encrypted like uploads. */
     void storeChecked(String checkedKey, DocumentType type, byte[] bytes);
 }
