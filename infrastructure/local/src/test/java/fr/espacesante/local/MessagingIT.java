@@ -112,6 +112,15 @@ class MessagingIT {
         assertThat(code(Http.get(API + "/pro/messages/" + conversation + "/pieces-jointes/" + own, pro(SPECIALIST))))
                 .isEqualTo("PIECE_JOINTE_INCONNUE");
 
+        // A document held back until it is discussed cannot travel in a message before that
+        JsonNode heldBack = Http.json(Http.send("POST", API + "/pro/documents", pro(SPECIALIST), "{\"ins\":\"" + NIR
+                + "\",\"categorie\":\"biologie\",\"dateSoins\":\"2026-11-20\",\"titre\":\"Biopsie\","
+                + "\"typeContenu\":\"application/pdf\",\"taille\":" + PDF.length + ",\"retenuJusquAnnonce\":true}"));
+        assertThat(put(heldBack.get("televersement"), PDF)).isEqualTo(200);
+        STACK.awaitS3Events();
+        assertThat(code(Http.send("POST", API + "/pro/messages/" + conversation, pro(SPECIALIST), "{\"texte\":\"Voir pièce jointe\","
+                + "\"documents\":[\"" + heldBack.get("document").get("id").asString() + "\"]}"))).isEqualTo("PIECE_JOINTE_RESTREINTE");
+
         // The professional ends the exchanges: the patient can no longer answer, nor start with them
         assertThat(Http.send("POST", API + "/pro/messages/" + conversation + "/fin", pro(SPECIALIST), "{}").statusCode()).isEqualTo(200);
         JsonNode ended = Http.json(Http.get(API + "/espace/messages/" + conversation, patient)).get("conversation");

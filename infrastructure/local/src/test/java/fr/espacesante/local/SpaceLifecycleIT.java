@@ -135,6 +135,9 @@ class SpaceLifecycleIT {
         assertThat(carrying(personKey)).isGreaterThan(5);
 
         // Deletion needs the typed confirmation, then is definitive
+        // An upload URL granted just before the deletion, used only after the purge (below)
+        byte[] lateBytes = "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        var lateGrant = Http.json(Http.send("POST", API + "/pro/documents", pro(DOCTOR), depositBody(DELETING_NIR, lateBytes.length)));
         var unconfirmed = Http.send("POST", API + "/espace/suppression", patient, "{\"confirmation\":\"oui\"}");
         assertThat(unconfirmed.statusCode()).isEqualTo(400);
         assertThat(Http.json(unconfirmed).get("code").asString()).isEqualTo("CONFIRMATION_REQUISE");
@@ -171,6 +174,14 @@ class SpaceLifecycleIT {
         JsonNode report = Http.JSON.readTree(STACK.scheduler().trigger("HourlyPurge"));
         assertThat(report.get("espacesSupprimes").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(Http.JSON.readTree(STACK.scheduler().trigger("HourlyPurge")).get("espacesSupprimes").asInt()).isZero();
+
+        // The late upload lands after the purge: the intake erases it, every version
+        JsonNode late = lateGrant.get("televersement");
+        HttpRequest.Builder latePut = HttpRequest.newBuilder(URI.create(late.get("url").asString()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(lateBytes));
+        late.get("entetes").properties().forEach(h -> latePut.header(h.getKey(), h.getValue().asString()));
+        assertThat(CLIENT.send(latePut.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        STACK.awaitS3Events();
 
         // THEN nothing carries the person's key but the tombstone, and no object version is left
         var after = versionsUnder(personKey);
