@@ -12,7 +12,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * Cold start of the import function: JVM start → first response, through its real Lambda entry
  * point (Spring Cloud Function FunctionInvoker) against a plain RequestHandler doing the same
  * import, each in a fresh JVM with the template's JAVA_TOOL_OPTIONS, interleaved, several runs;
- * then the documents function's cold start on a patient's listing.
+ * then the cold start of the documents, messaging and patient-space functions on a patient's first request.
  * Usage: {@code ./espace bench coldstart [runs]} (default 7).
  */
 public final class ColdStartBenchmark {
@@ -66,22 +66,32 @@ public final class ColdStartBenchmark {
         String subject = "bench-froid-" + java.util.UUID.randomUUID();
         BenchSupport.call("POST", api + "/espace/activation", BenchSupport.token(api, "patient", "sujet=" + subject),
                 "{\"ins\":\"" + nir + "\",\"dateNaissance\":\"1985-01-14\",\"nomNaissance\":\"Froid\"}");
-        Path event = Files.createTempFile("liste-documents", ".json");
-        Files.writeString(event, Files.readString(root.resolve("events/documents/list-documents.json"))
+        for (String[] function : new String[][] {
+                {"DocumentsFunction", "events/documents/list-documents.json", "documents, patient listing"},
+                {"MessagingFunction", "events/messaging/list-conversations.json", "messaging, patient's conversations"},
+                {"PatientSpaceFunction", "events/patient-space/get-space.json", "patient-space, the space"}}) {
+            coldStart(stack, root, runs, subject, function[0], function[1], function[2]);
+        }
+    }
+
+    /** One function's cold start on a patient's first request: JVM start → answered 200, median of runs. */
+    private static void coldStart(LocalStack stack, Path root, int runs, String subject, String functionId, String eventFile,
+                                  String label) throws Exception {
+        Path event = Files.createTempFile("premier-appel", ".json");
+        Files.writeString(event, Files.readString(root.resolve(eventFile))
                 .replace("https://citoyen.espace-sante.example/citizen", stack.parameter("CitizenIssuerUrl"))
-                .replace("citoyen-wiring-0002", subject));
+                .replaceAll("citoyen-wiring-[0-9]+", subject));
         List<Long> wall = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            Map<String, String> run = BenchSupport.run(BenchSupport.probe(stack, root, "DocumentsFunction", "spring", event, "512m"));
+            Map<String, String> run = BenchSupport.run(BenchSupport.probe(stack, root, functionId, "spring", event, "512m"));
             if (!"200".equals(run.get("status"))) {
-                throw new IllegalStateException("the listing did not answer 200: " + run.get("output"));
+                throw new IllegalStateException(label + " did not answer 200: " + run.get("output"));
             }
             wall.add(Long.parseLong(run.get("wall_ms")));
-            System.out.printf("run %d: documents, patient listing %,d ms (handler %s ms)%n", i + 1, wall.getLast(),
-                    run.get("handler_ms"));
+            System.out.printf("run %d: %s %,d ms (handler %s ms)%n", i + 1, label, wall.getLast(), run.get("handler_ms"));
         }
-        System.out.printf("%n=== Cold start of the documents function, JVM start → first listing answered 200 "
-                + "(%d runs) === median %,d ms%n", runs, median(wall));
+        System.out.printf("%n=== Cold start of %s, JVM start → first request answered 200 (%d runs) === median %,d ms%n",
+                label, runs, median(wall));
         Files.delete(event);
     }
 
