@@ -10,7 +10,11 @@ import fr.espacesante.aws.campaign.DynamoDbObjections;
 import fr.espacesante.aws.campaign.DynamoDbWaves;
 import fr.espacesante.aws.letters.PdfLetters;
 import fr.espacesante.aws.letters.S3LetterOffice;
+import fr.espacesante.aws.agenda.DynamoDbAgendaBook;
 import fr.espacesante.aws.caregiver.DynamoDbCaregivers;
+import fr.espacesante.domain.agenda.AgendaReminders;
+import fr.espacesante.domain.agenda.HealthAgenda;
+import fr.espacesante.domain.agenda.port.out.AgendaBook;
 import fr.espacesante.aws.caregiver.PdfDesignationProofs;
 import fr.espacesante.aws.family.DynamoDbHandovers;
 import fr.espacesante.aws.messaging.DynamoDbConversations;
@@ -203,7 +207,7 @@ public final class AwsAdapters {
     public SpaceErasure spaceErasure() {
         return new SpaceErasureAdapter(dynamoDb(), AwsClients.s3(), new SpaceErasureAdapter.Stores(env("SPACES_TABLE"),
                 env("PERSONS_TABLE"), env("DOCUMENTS_TABLE"), env("ACCESS_HISTORY_TABLE"), env("GUARDIANSHIPS_TABLE"),
-                env("IDENTITY_LINKS_TABLE"), env("NOTIFICATIONS_TABLE"), env("CAREGIVERS_TABLE"), env("MESSAGES_TABLE"), env("DOCUMENTS_BUCKET"),
+                env("IDENTITY_LINKS_TABLE"), env("NOTIFICATIONS_TABLE"), env("CAREGIVERS_TABLE"), env("MESSAGES_TABLE"), env("AGENDA_TABLE"), env("DOCUMENTS_BUCKET"),
                 env("LETTERS_BUCKET")));
     }
 
@@ -253,6 +257,19 @@ public final class AwsAdapters {
         // The intake delivers messages; it writes no access history (hence no history table).
         return new MessageDelivery(new DynamoDbConversations(dynamoDb(), env("MESSAGES_TABLE"), null), documentCatalog(), spaces(),
                 mailer(), new MessageNotices(env("SERVICE_URL")), clock);
+    }
+
+    public AgendaBook agendaBook() {
+        return new DynamoDbAgendaBook(dynamoDb(), env("AGENDA_TABLE"), null);
+    }
+
+    public HealthAgenda agenda() {
+        return new HealthAgenda(agendaBook(), spaces(), guard(accessHistory()), clock);
+    }
+
+    public AgendaReminders agendaReminders() {
+        return new AgendaReminders(new DynamoDbAgendaBook(dynamoDb(), env("AGENDA_TABLE"), env("CAMPAIGN_STATE_TABLE")), spaces(),
+                mailer(), env("SERVICE_URL"), clock, sendLease());
     }
 
     public LifecycleNotices lifecycleNotices() {

@@ -24,12 +24,21 @@ public final class Checkpoints {
     }
 
     public Optional<LocalDate> day() {
-        var response = dynamoDb.getItem(r -> r.tableName(table).key(Map.of("name", s(name))).consistentRead(true));
-        return response.hasItem() ? Optional.of(LocalDate.parse(response.item().get("day").s())) : Optional.empty();
+        return text().map(LocalDate::parse);
     }
 
     public void record(LocalDate day) {
-        dynamoDb.putItem(r -> r.tableName(table).item(Map.of("name", s(name), "day", s(day.toString()))));
+        record(day.toString());
+    }
+
+    /** The checkpoint as written (a day, or an hour for the agenda's reminders). */
+    public Optional<String> text() {
+        var response = dynamoDb.getItem(r -> r.tableName(table).key(Map.of("name", s(name))).consistentRead(true));
+        return response.hasItem() ? Optional.of(response.item().get("day").s()) : Optional.empty();
+    }
+
+    public void record(String value) {
+        dynamoDb.putItem(r -> r.tableName(table).item(Map.of("name", s(name), "day", s(value))));
     }
 
     /** Records {@code day} unless a checkpoint exists. */

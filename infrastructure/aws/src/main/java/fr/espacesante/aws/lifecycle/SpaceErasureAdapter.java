@@ -29,7 +29,8 @@ public final class SpaceErasureAdapter implements SpaceErasure {
     /** The tables and buckets a space's data lives in. */
     public record Stores(String spacesTable, String personsTable, String documentsTable, String accessHistoryTable,
                          String guardianshipsTable, String identityLinksTable, String notificationsTable,
-                         String caregiversTable, String messagesTable, String documentsBucket, String lettersBucket) {
+                         String caregiversTable, String messagesTable, String agendaTable, String documentsBucket,
+                         String lettersBucket) {
     }
 
     private static final int BATCH = 25;
@@ -52,6 +53,7 @@ public final class SpaceErasureAdapter implements SpaceErasure {
         deletePartition(stores.accessHistoryTable(), "spaceKey", spaceKey, List.of("spaceKey", "entryKey"));
         // Conversations and messages: the patient's copy and the professional's (they live together).
         deletePartition(stores.messagesTable(), "spaceKey", spaceKey, List.of("spaceKey", "itemKey"));
+        deletePartition(stores.agendaTable(), "spaceKey", spaceKey, List.of("spaceKey", "itemKey"));
         eraseGuardianships(spaceKey);
         eraseCaregivers(spaceKey);
         eraseNotifications(spaceKey);
