@@ -43,6 +43,17 @@ final class LocalTables {
             if (!indexes.isEmpty()) {
                 request.globalSecondaryIndexes(indexes);
             }
+            List<software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex> local =
+                    list(p.get("LocalSecondaryIndexes")).stream().map(SamTemplate::map)
+                    .map(l -> software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex.builder()
+                            .indexName(String.valueOf(l.get("IndexName")))
+                            .keySchema(keySchema(l.get("KeySchema")))
+                            .projection(projection(map(l.get("Projection"))))
+                            .build())
+                    .toList();
+            if (!local.isEmpty()) {
+                request.localSecondaryIndexes(local);
+            }
             try {
                 dynamoDb.createTable(request.build());
             } catch (ResourceInUseException alreadyThere) {
