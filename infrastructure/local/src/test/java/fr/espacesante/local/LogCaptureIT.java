@@ -85,6 +85,12 @@ class LogCaptureIT {
             Http.send("POST", api + "/espace/messages/" + conversation, patient, "{\"texte\":\"" + SECRET_TEXT + " (réponse)\"}");
             Http.send("POST", api + "/espace/messages/" + conversation, patient, "{\"texte\":\"" + SECRET_TEXT + "\u0007\"}");
             Http.send("GET", api + "/pro/messages/" + conversation, doctor, null);
+            // The agenda, with a refused entry too: no title, speciality or note in any line
+            String agenda = "{\"type\":\"RENDEZ_VOUS\",\"titre\":\"" + SECRET_SUBJECT + "\",\"specialite\":\"oncologie\","
+                    + "\"date\":\"2030-01-15\",\"heure\":\"10:30\",\"note\":\"" + SECRET_TEXT + "\"}";
+            Http.send("POST", api + "/espace/agenda", patient, agenda);
+            Http.send("POST", api + "/espace/agenda", patient, agenda.replace("10:30", "26:00"));
+            Http.send("GET", api + "/espace/agenda?du=2030-01-01", patient, null);
         }
 
         assertThat(lines).as("the scenario was logged at DEBUG").isNotEmpty();

@@ -119,6 +119,9 @@ class SpaceLifecycleIT {
         // A conversation with the treating doctor: the patient's copy and the doctor's go with the space
         assertThat(Http.send("POST", API + "/pro/messages", pro(DOCTOR), "{\"ins\":\"" + DELETING_NIR
                 + "\",\"sujet\":\"Suivi\",\"texte\":\"Bonjour\"}").statusCode()).isEqualTo(201);
+        // An agenda entry with its reminder still due
+        assertThat(Http.send("POST", API + "/espace/agenda", patient, "{\"type\":\"RENDEZ_VOUS\",\"titre\":\"Dr Suivi\","
+                + "\"date\":\"2030-01-15\",\"heure\":\"10:30\"}").statusCode()).isEqualTo(201);
         // A caregiver helps them: the designation, its proof and the caregiver's count go with the space
         assertThat(Http.send("POST", API + "/espace/aidants", patient, "{\"nom\":\"Soutien\",\"prenoms\":\"Sam\","
                 + "\"email\":\"" + CAREGIVER_EMAIL + "\"}").statusCode()).isEqualTo(201);
