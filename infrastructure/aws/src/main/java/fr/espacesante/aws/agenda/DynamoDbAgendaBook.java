@@ -35,6 +35,7 @@ public final class DynamoDbAgendaBook implements AgendaBook {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final Checkpoints checkpoint;
+    private final java.util.concurrent.atomic.DoubleAdder readUnits = new java.util.concurrent.atomic.DoubleAdder();
 
     public DynamoDbAgendaBook(DynamoDbClient dynamoDb, String table, String stateTable) {
         this.dynamoDb = dynamoDb;
@@ -106,10 +107,14 @@ public final class DynamoDbAgendaBook implements AgendaBook {
         String partition = hour + "#" + shard;
         QueryResponse response = dynamoDb.query(r -> {
             r.tableName(table).indexName(BY_REMINDER_HOUR).keyConditionExpression("reminderShard = :due")
-                    .expressionAttributeValues(Map.of(":due", s(partition))).limit(limit);
+                    .expressionAttributeValues(Map.of(":due", s(partition))).limit(limit)
+                    .returnConsumedCapacity(software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity.TOTAL);
             cursor.map(c -> PageCursors.decode(c, Set.of("spaceKey", "itemKey", "reminderShard"), "reminderShard", partition))
                     .ifPresent(r::exclusiveStartKey);
         });
+        if (response.consumedCapacity() != null && response.consumedCapacity().capacityUnits() != null) {
+            readUnits.add(response.consumedCapacity().capacityUnits());
+        }
         return new DuePage(response.items().stream().map(item -> new Due(item.get("spaceKey").s(),
                 item.get("itemKey").s().substring("item#".length()))).toList(), next(response));
     }
@@ -149,6 +154,11 @@ public final class DynamoDbAgendaBook implements AgendaBook {
     @Override
     public void recordRemindedThrough(Instant hour) {
         checkpoint.record(hour.toString());
+    }
+
+    /** The read capacity the due-hour queries consumed, for the reminders benchmark. */
+    public double consumedReadUnits() {
+        return readUnits.sum();
     }
 
     /** The index partition of a reminder: its UTC hour and its space's shard. */

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Runs one benchmark program, then exits: DynamoDB Local leaves a non-daemon job thread behind
  * after it stops, which would otherwise keep the JVM alive for minutes once the figures are printed.
- * Usage: {@code Bench <import|coldstart|campaign|documents|purge|messaging> [arguments]}.
+ * Usage: {@code Bench <import|coldstart|campaign|documents|purge|messaging|reminders> [arguments]}.
  */
 public final class Bench {
 
@@ -22,8 +22,9 @@ public final class Bench {
                 case "documents" -> DocumentsBenchmark.main(rest);
                 case "purge" -> PurgeBenchmark.main(rest);
                 case "messaging" -> MessagingBenchmark.main(rest);
+                case "reminders" -> AgendaRemindersBenchmark.main(rest);
                 default -> {
-                    System.err.println("usage: ./espace bench import|coldstart|campaign|documents|purge|messaging [arguments]");
+                    System.err.println("usage: ./espace bench import|coldstart|campaign|documents|purge|messaging|reminders [arguments]");
                     System.exit(2);
                 }
             }
