@@ -6,6 +6,7 @@ import { actingFor, ApiError, helpedPerson } from './api';
 import { completeLogin, configure, currentUser, login, logout, type Population } from './auth';
 import { loadConfig } from './config';
 import { h } from './dom';
+import { agenda } from './pages/agenda';
 import { caregiverBanner, caregivers, helping } from './pages/caregivers';
 import { documents } from './pages/documents';
 import { conversation, inbox } from './pages/messages';
@@ -27,6 +28,7 @@ const routes: Record<string, Route> = {
   '#/tableau-de-bord': { title: 'Tableau de bord', population: 'citizen', render: m => dashboard(m, drawChrome) },
   '#/documents': { title: 'Mes documents', population: 'citizen', render: documents },
   '#/messages': { title: 'Messagerie', population: 'citizen', render: inbox },
+  '#/agenda': { title: 'Mon agenda santé', population: 'citizen', render: agenda },
   '#/acces': { title: 'Qui peut voir mon espace', population: 'citizen', render: accessPage },
   '#/historique': { title: 'Historique des accès', population: 'citizen', render: history },
   '#/enfants': { title: 'Mes enfants', population: 'citizen', render: m => children(m, drawChrome) },
@@ -38,13 +40,14 @@ const routes: Record<string, Route> = {
 };
 
 const PATIENT_MENU: Array<[string, string]> = [['#/tableau-de-bord', 'Tableau de bord'], ['#/documents', 'Mes documents'],
-  ['#/messages', 'Messagerie'], ['#/acces', 'Qui peut voir mon espace'], ['#/historique', 'Historique'], ['#/enfants', 'Mes enfants'],
-  ['#/aidants', 'Mes aidants'], ['#/aides', 'J’aide un proche'], ['#/parametres', 'Paramètres']];
+  ['#/messages', 'Messagerie'], ['#/agenda', 'Agenda'], ['#/acces', 'Qui peut voir mon espace'], ['#/historique', 'Historique'],
+  ['#/enfants', 'Mes enfants'], ['#/aidants', 'Mes aidants'], ['#/aides', 'J’aide un proche'], ['#/parametres', 'Paramètres']];
 // A closed space (or one being deleted) keeps only its state open to its owner: the dashboard says what becomes
 // of it, the settings delete it; a parent's list of children and the people one helps do not depend on it.
 const WHEN_CLOSED = new Set(['#/tableau-de-bord', '#/enfants', '#/aides', '#/parametres', '#/activation']);
-// A caregiver sees and adds the helped person's documents, reads and answers their messages, nothing else (the banner leads back).
-const CAREGIVER_MENU: Array<[string, string]> = [['#/documents', 'Documents'], ['#/messages', 'Messagerie']];
+// A caregiver sees and adds the helped person's documents, reads and answers their messages, keeps their agenda, nothing
+// else (the banner leads back).
+const CAREGIVER_MENU: Array<[string, string]> = [['#/documents', 'Documents'], ['#/messages', 'Messagerie'], ['#/agenda', 'Agenda']];
 const CAREGIVER_PAGES = new Set(CAREGIVER_MENU.map(([href]) => href));
 const OPERATOR_MENU: Array<[string, string]> = [['#/operateur', 'Imports du registre'], ['#/operateur/vagues', 'Vagues']];
 
@@ -109,7 +112,7 @@ async function show(): Promise<void> {
     await login(route.population, hash);
     return;
   }
-  // The dashboard and the other pages read what a caregiver may not: the documents and the messages are their whole view.
+  // The dashboard and the other pages read what a caregiver may not: the documents, the messages and the agenda are their whole view.
   if (route.population === 'citizen' && helpedPerson() && !CAREGIVER_PAGES.has(section(hash))) {
     window.location.hash = '#/documents';
     return;

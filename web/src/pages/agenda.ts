@@ -93,7 +93,7 @@ export async function agenda(main: HTMLElement): Promise<void> {
     const page = await api<AgendaPage>('GET', `/espace/agenda?limite=${PAGE}`);
     entries = page.entrees;
     next = page.suivant;
-    if (main.isConnected || entries) draw();
+    draw();
   }
 
   async function following(): Promise<void> {
@@ -184,10 +184,10 @@ export async function agenda(main: HTMLElement): Promise<void> {
 
   const form = entryForm(async () => { await load(); });
   await load();
-  main.replaceChildren(...pageTitle(whose, helped
-    ? 'En tant qu’aidant, vous tenez ses rendez-vous médicaux et ses rappels.'
-    : 'Vos rendez-vous médicaux et vos rappels, avec un courriel pour ne pas les oublier.'),
-  h('p', {}, 'Le courriel de rappel dit seulement quand : jamais avec qui, pour quoi, ni vos notes.'),
+  main.replaceChildren(...pageTitle(whose, helped ? 'En tant qu’aidant, vous tenez ses rendez-vous médicaux et ses rappels.'
+    : child ? `Les rendez-vous médicaux et les rappels de ${child.prenoms}, avec un courriel pour ne pas les oublier.`
+      : 'Vos rendez-vous médicaux et vos rappels, avec un courriel pour ne pas les oublier.'),
+  h('p', {}, 'Le courriel de rappel dit seulement quand : jamais avec qui, pour quoi, ni les notes.'),
   feedback,
   h('section', { 'aria-labelledby': 'a-venir' }, h('h2', { id: 'a-venir' }, 'À venir'), upcoming, more),
   h('section', { class: 'fr-mt-4w', 'aria-labelledby': 'passes' }, h('h2', { id: 'passes' }, 'Passés'),

@@ -48,6 +48,7 @@ class WebJourneysIT {
         String helper = Registry.nir(base + 9);
         String helperEmail = "aline." + base + "@navigateur.example";
         String messaged = Registry.nir(base + 10);
+        String planner = Registry.nir(base + 11);
         String emailAddress = "edith." + base + "@vague.example";
         Registry.importLines(stack, "registre/navigateur-" + base + ".csv", List.of(
                 Registry.line(patient, "Navigatrice", "Nina", "nina." + base + "@navigateur.example"),
@@ -59,6 +60,7 @@ class WebJourneysIT {
                 Registry.line(helped, "Soignee", "Suzanne", "suzanne." + base + "@navigateur.example"),
                 Registry.line(helper, "Aidante", "Aline", helperEmail),
                 Registry.line(messaged, "Message", "Marine", "marine." + base + "@navigateur.example"),
+                Registry.line(planner, "Agenda", "Agathe", "agathe." + base + "@navigateur.example"),
                 // The wave's two persons, in a département no other test uses (Ariège)
                 Registry.line(emailed, "Courriel", "Edith", emailAddress, "09"),
                 Registry.line(lettered, "Courrier", "Louis", null, "09")));
@@ -76,6 +78,8 @@ class WebJourneysIT {
                 "E2E_CAREGIVER_PATIENT_NIR", helped, "E2E_CAREGIVER_PATIENT_NAME", "Soignee",
                 "E2E_CAREGIVER_NIR", helper, "E2E_CAREGIVER_NAME", "Aidante", "E2E_CAREGIVER_BIRTH", Registry.BIRTH_DATE,
                 "E2E_CAREGIVER_EMAIL", helperEmail));
+        node.environment().putAll(Map.of(
+                "E2E_AGENDA_NIR", planner, "E2E_AGENDA_NAME", "Agenda", "E2E_AGENDA_BIRTH", Registry.BIRTH_DATE));
         node.environment().putAll(Map.of(
                 "E2E_MESSAGING_NIR", messaged, "E2E_MESSAGING_NAME", "Message", "E2E_MESSAGING_BIRTH", Registry.BIRTH_DATE));
         node.environment().putAll(Map.of(
