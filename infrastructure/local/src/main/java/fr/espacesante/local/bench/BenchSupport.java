@@ -153,4 +153,44 @@ final class BenchSupport {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A measured call: its name as printed. */
+    record Work(String name, Runnable call) {
+    }
+
+    /**
+     * Warms every call up (200 times), then runs them interleaved {@code calls} times — so that all see
+     * the same machine — and prints p50 and p99 of each, with its ratio to the last one (the raw reference).
+     */
+    static void interleaved(String title, int calls, List<Work> works) {
+        for (Work work : works) {
+            for (int i = 0; i < 200; i++) {
+                work.call().run();
+            }
+        }
+        long[][] samples = new long[works.size()][calls];
+        for (int i = 0; i < calls; i++) {
+            for (int k = 0; k < works.size(); k++) {
+                long start = System.nanoTime();
+                works.get(k).call().run();
+                samples[k][i] = System.nanoTime() - start;
+            }
+        }
+        System.out.println("\n=== " + title + ", warm, " + calls + " calls each, interleaved ===");
+        double rawP50 = percentile(samples[works.size() - 1], 50);
+        double rawP99 = percentile(samples[works.size() - 1], 99);
+        for (int k = 0; k < works.size(); k++) {
+            double p50 = percentile(samples[k], 50);
+            double p99 = percentile(samples[k], 99);
+            System.out.printf("%-22s p50 %6.2f ms  p99 %6.2f ms  | ratio to raw: p50 %.1f, p99 %.1f%n",
+                    works.get(k).name(), p50, p99, p50 / rawP50, p99 / rawP99);
+        }
+    }
+
+    static double percentile(long[] nanos, int percentile) {
+        long[] sorted = nanos.clone();
+        java.util.Arrays.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)] / 1e6;
+    }
 }

@@ -4,7 +4,7 @@ import fr.espacesante.domain.nir.Nir;
 import fr.espacesante.domain.nir.NirProtection;
 import fr.espacesante.local.LocalStack;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -50,38 +50,9 @@ public final class MessagingBenchmark {
                     .keyConditionExpression("patientInbox = :s")
                     .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(spaceKey)))
                     .scanIndexForward(false).limit(20));
-            for (Runnable warm : new Runnable[] {list, send, rawQuery}) {
-                for (int i = 0; i < 200; i++) {
-                    warm.run();
-                }
-            }
-            // Interleaved, so that the three see the same machine.
-            long[][] samples = new long[3][calls];
-            Runnable[] work = {list, send, rawQuery};
-            for (int i = 0; i < calls; i++) {
-                for (int k = 0; k < 3; k++) {
-                    long start = System.nanoTime();
-                    work[k].run();
-                    samples[k][i] = System.nanoTime() - start;
-                }
-            }
-            String[] names = {"list 20 conversations", "send a message", "raw DynamoDB query"};
-            System.out.println("\n=== Messaging API, warm, " + calls + " calls each, interleaved ===");
-            double rawP50 = percentile(samples[2], 50);
-            double rawP99 = percentile(samples[2], 99);
-            for (int k = 0; k < 3; k++) {
-                double p50 = percentile(samples[k], 50);
-                double p99 = percentile(samples[k], 99);
-                System.out.printf("%-22s p50 %6.2f ms  p99 %6.2f ms  | ratio to raw: p50 %.1f, p99 %.1f%n",
-                        names[k], p50, p99, p50 / rawP50, p99 / rawP99);
-            }
+            BenchSupport.interleaved("Messaging API", calls, List.of(new BenchSupport.Work("list 20 conversations", list),
+                    new BenchSupport.Work("send a message", send), new BenchSupport.Work("raw DynamoDB query", rawQuery)));
         }
     }
 
-    private static double percentile(long[] nanos, int percentile) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, index)] / 1e6;
-    }
 }
