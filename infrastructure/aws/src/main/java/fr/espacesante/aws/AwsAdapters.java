@@ -242,7 +242,7 @@ public final class AwsAdapters {
     }
 
     public Conversations conversations() {
-        return new DynamoDbConversations(dynamoDb(), env("MESSAGES_TABLE"), env("ACCESS_HISTORY_TABLE"));
+        return new DynamoDbConversations(dynamoDb(), env("MESSAGES_TABLE"), env("ACCESS_HISTORY_TABLE"), env("SPACES_TABLE"));
     }
 
     public SecureMessaging messaging() {
@@ -255,7 +255,7 @@ public final class AwsAdapters {
     /** What the document intake tells when a message's file is checked: the message goes out, or is refused. */
     public MessageDelivery messageDelivery() {
         // The intake delivers messages; it writes no access history (hence no history table).
-        return new MessageDelivery(new DynamoDbConversations(dynamoDb(), env("MESSAGES_TABLE"), null), documentCatalog(), spaces(),
+        return new MessageDelivery(new DynamoDbConversations(dynamoDb(), env("MESSAGES_TABLE"), null, null), documentCatalog(), spaces(),
                 mailer(), new MessageNotices(env("SERVICE_URL")), clock);
     }
 

@@ -87,11 +87,14 @@ public final class SecureMessaging {
     private final MessageDelivery delivery;
     private final Clock clock;
     private final Executor parallel;
+    private final fr.espacesante.domain.space.RecentSpaces recent;
+    private static final int MAX_DECISION_ATTEMPTS = 3;
 
     public SecureMessaging(Conversations conversations, Spaces spaces, PersonDirectory persons, NirProtection nirProtection,
                            DocumentCatalog catalog, DocumentStorage storage, SpaceAccessGuard guard, AccessPolicy policy,
                            MessageDelivery delivery, Clock clock, Executor parallel) {
         this.parallel = parallel;
+        this.recent = new fr.espacesante.domain.space.RecentSpaces(spaces);
         this.conversations = conversations;
         this.spaces = spaces;
         this.persons = persons;
@@ -126,16 +129,22 @@ public final class SecureMessaging {
 
     public Sent replyAsProfessional(Actor.Professional professional, String conversationId, Outgoing outgoing) {
         Conversation conversation = ofProfessional(professional, conversationId);
-        Space space = spaces.find(conversation.spaceKey()).orElseThrow(SpaceNotFoundException::new);
-        Instant now = clock.instant();
-        Prepared prepared = prepare(professional, space, conversation, outgoing, now);
-        SpaceAccessGuard.Allowed allowed = allowWithEntry(professional, space, conversation, conversationId);
-        List<Upload> uploads = openUploads(prepared);
-        conversations.add(conversation, prepared.message(), allowed.entry());
-        if (prepared.message().status() == Message.Status.SENT) {
-            delivery.tellPatientSide(conversation, now);
+        for (int attempt = 1; ; attempt++) {
+            Space space = recent.current(conversation.spaceKey());
+            Instant now = clock.instant();
+            Prepared prepared = prepare(professional, space, conversation, outgoing, now);
+            SpaceAccessGuard.Allowed allowed = allowWithEntry(professional, space, conversation, conversationId);
+            if (conversations.add(conversation, prepared.message(), allowed.entry(), space.version())) {
+                List<Upload> uploads = openUploads(prepared);
+                if (prepared.message().status() == Message.Status.SENT) {
+                    delivery.tellPatientSide(conversation, now);
+                }
+                return new Sent(conversation, prepared.message(), uploads);
+            }
+            if (attempt == MAX_DECISION_ATTEMPTS) {
+                throw new IllegalStateException("the space kept changing while a message was written");
+            }
         }
-        return new Sent(conversation, prepared.message(), uploads);
     }
 
     /** « [FIN] »: the patient side can no longer reply until the professional writes again. */
@@ -188,8 +197,7 @@ public final class SecureMessaging {
         // The page is read while the decision is taken and recorded: nothing of it leaves before that.
         CompletableFuture<Conversations.Page<Conversation>> listed =
                 CompletableFuture.supplyAsync(() -> conversations.ofPatient(spaceKey, limit, cursor), parallel);
-        Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
-        allowed(actor, space, Resource.of(Resource.Kind.MESSAGES), Action.READ, "messagerie");
+        Space space = decided(actor, spaceKey, Resource.of(Resource.Kind.MESSAGES), "messagerie");
         Conversations.Page<Conversation> page = await(listed);
         // A conversation hidden from a minor's parents is not listed to them.
         return new Conversations.Page<>(page.items().stream().filter(c -> policy.decide(new AccessRequest(actor, space.access(),
@@ -232,8 +240,25 @@ public final class SecureMessaging {
 
     public Sent reply(Actor actor, String spaceKey, String conversationId, Outgoing outgoing) {
         CompletableFuture<Conversation> found = CompletableFuture.supplyAsync(() -> ofPatientSide(spaceKey, conversationId), parallel);
-        Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
+        Space space = recent.lastSeen(spaceKey);
         Conversation conversation = await(found);
+        for (int attempt = 1; ; attempt++) {
+            Optional<Sent> sent = reply(actor, space, conversation, conversationId, outgoing);
+            if (sent.isPresent()) {
+                return sent.get();
+            }
+            if (attempt == MAX_DECISION_ATTEMPTS) {
+                throw new IllegalStateException("the space kept changing while a message was written");
+            }
+            space = recent.current(spaceKey);
+        }
+    }
+
+    /**
+     * A reply decided on a snapshot of the space: written, with its history entry, only if the space
+     * is still at that version. @return empty when it changed (decide again on the space as it is)
+     */
+    private Optional<Sent> reply(Actor actor, Space space, Conversation conversation, String conversationId, Outgoing outgoing) {
         if (space.access().blockedRpps().contains(conversation.professionalRpps())) {
             guard.check(new AccessRequest(actor, space.access(), conversation.asResource(), Action.ADD, Optional.empty()),
                     conversationId);
@@ -245,9 +270,29 @@ public final class SecureMessaging {
         // Checked first, then decided: an allowed decision is only ever written with the message it allowed.
         Prepared prepared = prepare(actor, space, conversation, outgoing, clock.instant());
         SpaceAccessGuard.Allowed allowed = allowWithEntry(actor, space, conversation, conversationId);
-        List<Upload> uploads = openUploads(prepared);
-        conversations.add(conversation, prepared.message(), allowed.entry());
-        return new Sent(conversation, prepared.message(), uploads);
+        if (!conversations.add(conversation, prepared.message(), allowed.entry(), space.version())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Sent(conversation, prepared.message(), openUploads(prepared)));
+    }
+
+    /** The decision on the last snapshot seen, recorded only if the space is still at its version; else decided again. */
+    private Space decided(Actor actor, String spaceKey, Resource resource, String element) {
+        Space space = recent.lastSeen(spaceKey);
+        for (int attempt = 1; ; attempt++) {
+            Optional<AccessDecision> decision = guard.checkIfSpaceAt(new AccessRequest(actor, space.access(), resource, Action.READ,
+                    Optional.empty()), element, space.version());
+            if (decision.isPresent()) {
+                if (!decision.get().allowed()) {
+                    throw new AccessRefusedException(decision.get());
+                }
+                return space;
+            }
+            if (attempt == MAX_DECISION_ATTEMPTS) {
+                throw new IllegalStateException("the space kept changing while its access decision was recorded");
+            }
+            space = recent.current(spaceKey);
+        }
     }
 
     /** Removes the conversation from the patient's view; the professional keeps theirs. */

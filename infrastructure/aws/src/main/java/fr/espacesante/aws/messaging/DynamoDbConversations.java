@@ -41,12 +41,17 @@ public final class DynamoDbConversations implements Conversations {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final String historyTable;
+    private final String spacesTable;
 
-    /** @param historyTable where the access-history entry allowing a message is written with it */
-    public DynamoDbConversations(DynamoDbClient dynamoDb, String table, String historyTable) {
+    /**
+     * @param historyTable where the access-history entry allowing a message is written with it
+     * @param spacesTable whose version the decision was taken on (checked in the same transaction)
+     */
+    public DynamoDbConversations(DynamoDbClient dynamoDb, String table, String historyTable, String spacesTable) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.historyTable = historyTable;
+        this.spacesTable = spacesTable;
     }
 
     @Override
@@ -99,22 +104,35 @@ public final class DynamoDbConversations implements Conversations {
 
     @Override
     public void add(Conversation c, Message message) {
-        add(c, message, null);
-    }
-
-    @Override
-    public void add(Conversation c, Message message, fr.espacesante.domain.access.AccessEntry allowedBy) {
         List<TransactWriteItem> writes = new ArrayList<>(messageWrites(message));
-        if (allowedBy != null) {
-            writes.add(TransactWriteItem.builder().put(p -> p.tableName(historyTable)
-                    .item(fr.espacesante.aws.access.DynamoDbAccessHistory.toAttributes(allowedBy))
-                    .conditionExpression("attribute_not_exists(entryKey)")).build());
-        }
         if (message.status() == Message.Status.SENT) {
             writes.add(TransactWriteItem.builder().update(movedUpdate(c, message)).build());
         }
-        // One transaction: the message and the conversation's move never part.
         dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+    }
+
+    @Override
+    public boolean add(Conversation c, Message message, fr.espacesante.domain.access.AccessEntry allowedBy, long spaceVersion) {
+        List<TransactWriteItem> writes = new ArrayList<>(messageWrites(message));
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(historyTable)
+                .item(fr.espacesante.aws.access.DynamoDbAccessHistory.toAttributes(allowedBy))
+                .conditionExpression("attribute_not_exists(entryKey)")).build());
+        // The decision was taken on this version of the space: written only if it still stands.
+        String atVersion = spaceVersion == 0 ? "attribute_exists(spaceKey) AND (attribute_not_exists(version) OR version = :v)"
+                : "version = :v";
+        writes.add(TransactWriteItem.builder().conditionCheck(k -> k.tableName(spacesTable)
+                .key(Map.of("spaceKey", s(c.spaceKey()))).conditionExpression(atVersion)
+                .expressionAttributeValues(Map.of(":v", n(spaceVersion)))).build());
+        if (message.status() == Message.Status.SENT) {
+            writes.add(TransactWriteItem.builder().update(movedUpdate(c, message)).build());
+        }
+        // One transaction: the message, the conversation's move and the decision's record never part.
+        try {
+            dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException changed) {
+            return false;
+        }
     }
 
     /** The message, and the links from each file being checked to it. */

@@ -26,8 +26,13 @@ public interface Conversations {
      */
     void add(Conversation conversation, Message message);
 
-    /** {@link #add}, with the access-history entry that allowed it, in one transaction. */
-    void add(Conversation conversation, Message message, fr.espacesante.domain.access.AccessEntry allowedBy);
+    /**
+     * {@link #add}, with the access-history entry that allowed it, in one transaction, only if the
+     * space is still at {@code spaceVersion} (the decision was taken on that version).
+     *
+     * @return false when the space changed: nothing written
+     */
+    boolean add(Conversation conversation, Message message, fr.espacesante.domain.access.AccessEntry allowedBy, long spaceVersion);
 
     /** AWAITING → SENT (moving the conversation as {@link #add} does) or REFUSED. @return false when not awaiting */
     boolean settle(Message message, Message.Status status, Optional<String> refusal);
