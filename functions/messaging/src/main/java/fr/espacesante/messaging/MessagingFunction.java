@@ -1,6 +1,7 @@
 package fr.espacesante.messaging;
 
 import fr.espacesante.aws.function.Registrations;
+import fr.espacesante.aws.space.RememberedIdentityLinks;
 import fr.espacesante.domain.family.Representation;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
@@ -13,7 +14,9 @@ public class MessagingFunction implements ApplicationContextInitializer<GenericA
     @Override
     public void initialize(GenericApplicationContext context) {
         Registrations.http(context, FUNCTION_NAME, (adapters, callers) -> new MessagingRoutes(adapters.messaging(),
-                new Representation(adapters.identityLinks(), adapters.guardianships(), adapters.caregivers(), adapters.clock()))
+                // The hot paths (inbox, reply) remember logins for a minute: a link never changes to another person.
+                new Representation(new RememberedIdentityLinks(adapters.identityLinks(), adapters.clock()), adapters.guardianships(),
+                        adapters.caregivers(), adapters.clock()))
                 .routes(callers));
     }
 }
