@@ -7,7 +7,7 @@ import fr.espacesante.aws.agenda.DynamoDbAgendaBook;
 import fr.espacesante.domain.agenda.AgendaReminders;
 import fr.espacesante.domain.agenda.port.out.AgendaBook;
 import fr.espacesante.domain.mail.port.out.Mailer;
-import fr.espacesante.local.support.CrashPoints.SimulatedCrash;
+import fr.espacesante.local.support.CrashingRuns;
 import fr.espacesante.local.support.CrashPoints.Step;
 import fr.espacesante.local.support.Http;
 import fr.espacesante.local.support.LocalStackSupport;
@@ -27,9 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
@@ -127,30 +124,8 @@ class AgendaIT {
         RandomCrashes crashes = new RandomCrashes(EnumSet.of(Step.BEFORE_CLAIM, Step.AFTER_CLAIM, Step.AFTER_MARK_SENT), 0.01, 15);
         AgendaReminders reminders = new AgendaReminders(crashing(real, crashes), adapters.spaces(), adapters.mailer(),
                 "http://espace.example", clock, adapters.sendLease());
-        int rounds = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            while (stillDue(real, hour) > 0) {
-                rounds++;
-                assertThat(rounds).isLessThan(200);
-                List<Future<?>> runs = new ArrayList<>();
-                for (int i = 0; i < 2; i++) {
-                    runs.add(pool.submit(() -> {
-                        try {
-                            reminders.run();
-                        } catch (SimulatedCrash killed) {
-                            // what it claimed waits for its lease
-                        }
-                    }));
-                }
-                for (Future<?> run : runs) {
-                    run.get();
-                }
-                clock.advance(adapters.sendLease().plusSeconds(1));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        int rounds = CrashingRuns.untilDone(2, 200, () -> stillDue(real, hour) == 0, runId -> reminders.run(),
+                () -> clock.advance(adapters.sendLease().plusSeconds(1)));
         assertThat(reminders.run().sent()).isZero();
 
         Map<String, Integer> perAddress = new HashMap<>();

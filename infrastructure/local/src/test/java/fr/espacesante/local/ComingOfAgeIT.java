@@ -9,7 +9,7 @@ import fr.espacesante.domain.family.ComingOfAge;
 import fr.espacesante.domain.family.HandoverNotices;
 import fr.espacesante.domain.nir.Nir;
 import fr.espacesante.local.support.Campaigns;
-import fr.espacesante.local.support.CrashPoints.SimulatedCrash;
+import fr.espacesante.local.support.CrashingRuns;
 import fr.espacesante.local.support.CrashPoints.Step;
 import fr.espacesante.local.support.Http;
 import fr.espacesante.local.support.LocalStackSupport;
@@ -27,9 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -78,30 +75,8 @@ class ComingOfAgeIT {
                 adapters.sendLease());
 
         long started = System.nanoTime();
-        int rounds = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            while (stillDue(adapters) > 0) {
-                rounds++;
-                assertThat(rounds).as("every young adult is told").isLessThan(300);
-                List<Future<?>> runs = new ArrayList<>();
-                for (int i = 0; i < 2; i++) {
-                    runs.add(pool.submit(() -> {
-                        try {
-                            comingOfAge.run();
-                        } catch (SimulatedCrash killed) {
-                            // The run dies; what it owned waits for its lease to expire.
-                        }
-                    }));
-                }
-                for (Future<?> run : runs) {
-                    run.get();
-                }
-                clock.advance(adapters.sendLease().plusSeconds(1));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        int rounds = CrashingRuns.untilDone(2, 300, () -> stillDue(adapters) == 0, runId -> comingOfAge.run(),
+                () -> clock.advance(adapters.sendLease().plusSeconds(1)));
         double seconds = (System.nanoTime() - started) / 1e9;
         for (int i = 0; i < 2; i++) {
             ComingOfAge.Report replay = comingOfAge.run();

@@ -12,7 +12,7 @@ import fr.espacesante.domain.nir.Nir;
 import fr.espacesante.domain.nir.NirProtection;
 import fr.espacesante.local.support.CrashPoints;
 import fr.espacesante.local.support.RandomCrashes;
-import fr.espacesante.local.support.CrashPoints.SimulatedCrash;
+import fr.espacesante.local.support.CrashingRuns;
 import fr.espacesante.local.support.CrashPoints.Step;
 import fr.espacesante.local.support.Campaigns;
 import fr.espacesante.local.support.Http;
@@ -31,9 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -141,33 +138,8 @@ class ExactlyOnceIT {
 
     private int runUntilComplete(WaveSender sender, AwsAdapters adapters, Wave wave, MutableClock clock, int concurrent)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(concurrent);
-        int rounds = 0;
-        try {
-            while (adapters.waves().find(wave.waveId()).orElseThrow().status() != fr.espacesante.domain.campaign.WaveStatus.COMPLETED) {
-                rounds++;
-                assertThat(rounds).as("the wave completes").isLessThan(400);
-                List<Future<?>> runs = new ArrayList<>();
-                for (int i = 0; i < concurrent; i++) {
-                    String runId = "run-" + rounds + "-" + i;
-                    runs.add(pool.submit(() -> {
-                        try {
-                            sender.run(runId);
-                        } catch (SimulatedCrash killed) {
-                            // The run dies here; what it owned waits for its lease to expire.
-                        }
-                    }));
-                }
-                for (Future<?> run : runs) {
-                    run.get();
-                }
-                // Both runs are over (finished or dead) before time moves past their lease.
-                clock.advance(LEASE.plusSeconds(1));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return rounds;
+        return CrashingRuns.untilDone(concurrent, 400, () -> adapters.waves().find(wave.waveId()).orElseThrow().status()
+                == fr.espacesante.domain.campaign.WaveStatus.COMPLETED, sender::run, () -> clock.advance(LEASE.plusSeconds(1)));
     }
 
     private List<String> importPersons(int base, int count, String suffix, List<String> departments) {

@@ -103,15 +103,6 @@ public final class DynamoDbConversations implements Conversations {
     }
 
     @Override
-    public void add(Conversation c, Message message) {
-        List<TransactWriteItem> writes = new ArrayList<>(messageWrites(message));
-        if (message.status() == Message.Status.SENT) {
-            writes.add(TransactWriteItem.builder().update(movedUpdate(c, message)).build());
-        }
-        dynamoDb.transactWriteItems(r -> r.transactItems(writes));
-    }
-
-    @Override
     public boolean add(Conversation c, Message message, fr.espacesante.domain.access.AccessEntry allowedBy, long spaceVersion) {
         List<TransactWriteItem> writes = new ArrayList<>(messageWrites(message));
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(historyTable)

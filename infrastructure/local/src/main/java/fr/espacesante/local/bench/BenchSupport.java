@@ -154,6 +154,24 @@ final class BenchSupport {
         }
     }
 
+    /**
+     * One person of the registry (born 1985-01-14 in Toulouse), imported through the real import, whose space
+     * is activated by the login {@code subject}. @return that login's token
+     */
+    static String activatedPatient(fr.espacesante.local.LocalStack stack, String nir, String birthName, String email,
+                                   String subject) throws IOException, InterruptedException {
+        String line = HEADER + "\n" + nir + ";" + birthName + ";Anne;1985-01-14;31;1 rue;31000;Toulouse;"
+                + (email == null ? "" : email) + "\n";
+        stack.s3().putObject(b -> b.bucket(stack.physicalName("ImportBucket")).key("bench/" + subject + ".csv"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString(line));
+        stack.awaitS3Events();
+        String api = stack.gatewayUrl();
+        String token = token(api, "patient", "sujet=" + subject);
+        call("POST", api + "/espace/activation", token,
+                "{\"ins\":\"" + nir + "\",\"dateNaissance\":\"1985-01-14\",\"nomNaissance\":\"" + birthName + "\"}");
+        return token;
+    }
+
     /** A measured call: its name as printed. */
     record Work(String name, Runnable call) {
     }

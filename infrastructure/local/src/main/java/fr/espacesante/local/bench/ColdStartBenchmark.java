@@ -58,14 +58,9 @@ public final class ColdStartBenchmark {
      * link, space, page of documents, version-checked history entry), from its real API event.
      */
     private static void documents(LocalStack stack, Path root, int runs) throws Exception {
-        String api = stack.gatewayUrl();
         String nir = "285013110000161";
-        stack.s3().putObject(b -> b.bucket(stack.physicalName("ImportBucket")).key("bench/cold-documents.csv"),
-                RequestBody.fromString(BenchSupport.HEADER + "\n" + nir + ";Froid;Anne;1985-01-14;31;1 rue;31000;Toulouse;\n"));
-        stack.awaitS3Events();
         String subject = "bench-froid-" + java.util.UUID.randomUUID();
-        BenchSupport.call("POST", api + "/espace/activation", BenchSupport.token(api, "patient", "sujet=" + subject),
-                "{\"ins\":\"" + nir + "\",\"dateNaissance\":\"1985-01-14\",\"nomNaissance\":\"Froid\"}");
+        BenchSupport.activatedPatient(stack, nir, "Froid", null, subject);
         for (String[] function : new String[][] {
                 {"DocumentsFunction", "events/documents/list-documents.json", "documents, patient listing"},
                 {"MessagingFunction", "events/messaging/list-conversations.json", "messaging, patient's conversations"},

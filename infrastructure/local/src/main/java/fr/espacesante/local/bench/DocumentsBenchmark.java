@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -28,13 +27,7 @@ public final class DocumentsBenchmark {
         try (LocalStack stack = LocalStack.start(LocalStack.Settings.forTests(root))) {
             String api = stack.gatewayUrl();
             String nir = "285013110000161";
-            String line = BenchSupport.HEADER + "\n" + nir + ";Bench;Anne;1985-01-14;31;1 rue;31000;Toulouse;anne@example.fr\n";
-            stack.s3().putObject(b -> b.bucket(stack.physicalName("ImportBucket")).key("bench/documents.csv"),
-                    RequestBody.fromString(line));
-            stack.awaitS3Events();
-            String patient = BenchSupport.token(api, "patient", "sujet=bench-" + UUID.randomUUID());
-            BenchSupport.call("POST", api + "/espace/activation", patient,
-                    "{\"ins\":\"" + nir + "\",\"dateNaissance\":\"1985-01-14\",\"nomNaissance\":\"Bench\"}");
+            BenchSupport.activatedPatient(stack, nir, "Bench", "anne@example.fr", "bench-" + UUID.randomUUID());
             String pro = BenchSupport.token(api, "professional", "rpps=10500000001&profession=medecin");
             BenchSupport.call("POST", api + "/pro/patients/consentement", pro, "{\"ins\":\"" + nir + "\"}");
             String spaceKey = new NirProtection(stack.parameter("NirHashKey"), stack.parameter("NirSealKey")).lookupKey(Nir.parse(nir));

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -27,13 +26,7 @@ public final class MessagingBenchmark {
         try (LocalStack stack = LocalStack.start(LocalStack.Settings.forTests(root))) {
             String api = stack.gatewayUrl();
             String nir = "285013110000161";
-            String line = BenchSupport.HEADER + "\n" + nir + ";Bench;Anne;1985-01-14;31;1 rue;31000;Toulouse;\n";
-            stack.s3().putObject(b -> b.bucket(stack.physicalName("ImportBucket")).key("bench/messages.csv"),
-                    RequestBody.fromString(line));
-            stack.awaitS3Events();
-            String patient = BenchSupport.token(api, "patient", "sujet=bench-" + UUID.randomUUID());
-            BenchSupport.call("POST", api + "/espace/activation", patient,
-                    "{\"ins\":\"" + nir + "\",\"dateNaissance\":\"1985-01-14\",\"nomNaissance\":\"Bench\"}");
+            String patient = BenchSupport.activatedPatient(stack, nir, "Bench", null, "bench-" + UUID.randomUUID());
             String pro = BenchSupport.token(api, "professional", "rpps=10500000001&profession=medecin");
             String conversation = null;
             for (int i = 0; i < 60; i++) {

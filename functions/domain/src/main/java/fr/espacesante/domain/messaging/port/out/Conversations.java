@@ -20,15 +20,12 @@ public interface Conversations {
     /** Creates the conversation with its first message (SENT or AWAITING its files). */
     void start(Conversation conversation, Message first);
 
-    /**
-     * Adds a message. A SENT one moves the conversation: newest first, the other side's unread count +1;
-     * a professional's message reopens the exchanges.
-     */
-    void add(Conversation conversation, Message message);
 
     /**
-     * {@link #add}, with the access-history entry that allowed it, in one transaction, only if the
-     * space is still at {@code spaceVersion} (the decision was taken on that version).
+     * Adds a message with the access-history entry that allowed it, in one transaction, only if the
+     * space is still at {@code spaceVersion} (the decision was taken on that version). A SENT message
+     * moves the conversation: newest first, the other side's unread count +1; a professional's message
+     * reopens the exchanges.
      *
      * @return false when the space changed: nothing written
      */
