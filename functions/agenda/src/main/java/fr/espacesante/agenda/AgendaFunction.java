@@ -13,7 +13,9 @@ public class AgendaFunction implements ApplicationContextInitializer<GenericAppl
     @Override
     public void initialize(GenericApplicationContext context) {
         Registrations.http(context, FUNCTION_NAME, (adapters, callers) -> new AgendaRoutes(adapters.agenda(),
-                new Representation(adapters.identityLinks(), adapters.guardianships(), adapters.caregivers(), adapters.clock()))
+                adapters.preventionCalendar(), adapters.agendaSubscriptions(),
+                new Representation(adapters.identityLinks(), adapters.guardianships(), adapters.caregivers(), adapters.clock()),
+                adapters.env("SERVICE_URL"))
                 .routes(callers));
     }
 }

@@ -3,11 +3,14 @@ package fr.espacesante.agenda;
 import fr.espacesante.aws.http.ApiError;
 import fr.espacesante.aws.http.ApiRequest;
 import fr.espacesante.aws.http.ApiResponse;
+import fr.espacesante.aws.http.Caller.Anonymous;
 import fr.espacesante.aws.http.Caller.Citizen;
 import fr.espacesante.aws.http.Callers;
 import fr.espacesante.aws.http.Fields;
 import fr.espacesante.aws.http.HttpFunction;
 import fr.espacesante.domain.agenda.AgendaItem;
+import fr.espacesante.domain.agenda.AgendaSubscriptions;
+import fr.espacesante.domain.agenda.PreventionCalendar;
 import fr.espacesante.domain.agenda.HealthAgenda;
 import fr.espacesante.domain.agenda.port.out.AgendaBook;
 import fr.espacesante.domain.family.Representation;
@@ -28,16 +31,33 @@ final class AgendaRoutes {
     static final String ADD = "POST /espace/agenda";
     static final String UPDATE = "PUT /espace/agenda/{itemId}";
     static final String DELETE = "DELETE /espace/agenda/{itemId}";
+    static final String PREVENTION = "GET /espace/agenda/prevention";
+    static final String MARK_PREVENTION = "PUT /espace/agenda/prevention/{code}";
+    static final String SUBSCRIPTION = "GET /espace/agenda/abonnement";
+    static final String SUBSCRIBE = "POST /espace/agenda/abonnement";
+    static final String UNSUBSCRIBE = "DELETE /espace/agenda/abonnement";
+    /** Public: the calendar app has no login, the unguessable token is the credential. */
+    static final String FEED = "GET /calendrier/{jeton}";
 
     private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern PREVENTION_CODE = Pattern.compile("[a-z0-9-]{2,40}");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
     private final HealthAgenda agenda;
+    private final PreventionCalendar prevention;
+    private final AgendaSubscriptions subscriptions;
     private final Representation representation;
+    private final String apiUrl;
 
-    AgendaRoutes(HealthAgenda agenda, Representation representation) {
+    /** @param apiUrl the public address the API is served on (the web space's: one CloudFront origin), which the subscription address starts with */
+    AgendaRoutes(HealthAgenda agenda, PreventionCalendar prevention, AgendaSubscriptions subscriptions,
+                 Representation representation, String apiUrl) {
         this.agenda = agenda;
+        this.prevention = prevention;
+        this.subscriptions = subscriptions;
         this.representation = representation;
+        this.apiUrl = apiUrl;
     }
 
     HttpFunction routes(Callers callers) {
@@ -61,7 +81,43 @@ final class AgendaRoutes {
                     var acting = acting(citizen, request);
                     agenda.delete(acting.actor(), acting.spaceKey(), itemId(request));
                     return ApiResponse.ok(Map.of("supprimee", true));
-                });
+                })
+                .on(PREVENTION, Citizen.class, (citizen, request) -> {
+                    var acting = acting(citizen, request);
+                    return ApiResponse.ok(new PreventionView(prevention.calendar(acting.actor(), acting.spaceKey()).stream()
+                            .map(PreventionItemView::of).toList()));
+                })
+                .on(MARK_PREVENTION, Citizen.class, (citizen, request) -> {
+                    var acting = acting(citizen, request);
+                    JsonNode body = request.jsonBody();
+                    PreventionCalendar.Status status = switch (Fields.text(body, "statut", 20)) {
+                        case "A_PLANIFIER" -> PreventionCalendar.Status.TO_PLAN;
+                        case "FAIT" -> PreventionCalendar.Status.DONE;
+                        case "NON_CONCERNE" -> PreventionCalendar.Status.NOT_CONCERNED;
+                        default -> throw ApiError.invalid("STATUT_INCONNU", "Le statut est A_PLANIFIER, FAIT ou NON_CONCERNE.");
+                    };
+                    Optional<LocalDate> doneOn = Fields.optionalText(body, "faitLe", 10).map(d -> Fields.date(d, "faitLe"));
+                    return ApiResponse.ok(PreventionItemView.of(prevention.mark(acting.actor(), acting.spaceKey(),
+                            Fields.identifier(request.pathParameter("code"), "code", PREVENTION_CODE), status, doneOn)));
+                })
+                .on(SUBSCRIPTION, Citizen.class, (citizen, request) -> {
+                    var acting = acting(citizen, request);
+                    return ApiResponse.ok(subscriptions.current(acting.actor(), acting.spaceKey())
+                            .map(s -> new SubscriptionView(true, s.createdAt().toString(), null))
+                            .orElse(new SubscriptionView(false, null, null)));
+                })
+                .on(SUBSCRIBE, Citizen.class, (citizen, request) -> {
+                    var acting = acting(citizen, request);
+                    String token = subscriptions.subscribe(acting.actor(), acting.spaceKey());
+                    return ApiResponse.created(new SubscriptionView(true, null, apiUrl + "/calendrier/" + token));
+                })
+                .on(UNSUBSCRIBE, Citizen.class, (citizen, request) -> {
+                    var acting = acting(citizen, request);
+                    subscriptions.revoke(acting.actor(), acting.spaceKey());
+                    return ApiResponse.ok(new SubscriptionView(false, null, null));
+                })
+                .on(FEED, Anonymous.class, (client, request) -> ApiResponse.raw("text/calendar; charset=utf-8",
+                        IcsFeed.of(subscriptions.feed(Fields.identifier(request.pathParameter("jeton"), "jeton", TOKEN)))));
     }
 
     private Representation.Acting acting(Citizen citizen, ApiRequest request) {
@@ -123,6 +179,29 @@ final class AgendaRoutes {
                     }, i.note().orElse(null), i.remindDaysBefore().orElse(null),
                     i.remindAt().map(Object::toString).orElse(null));
         }
+    }
+
+    record PreventionItemView(String code, String categorie, String libelle, String du, String au, String statut, String faitLe,
+                              boolean depasse, String source) {
+        static PreventionItemView of(PreventionCalendar.Item i) {
+            return new PreventionItemView(i.code(), switch (i.rule().category()) {
+                case VACCINATION -> "VACCINATION";
+                case SCREENING -> "DEPISTAGE";
+                case DENTAL -> "DENTAIRE";
+                case CHILD_EXAMINATION -> "EXAMEN_ENFANT";
+            }, i.rule().label(), i.from().toString(), i.until().minusDays(1).toString(), switch (i.status()) {
+                case TO_PLAN -> "A_PLANIFIER";
+                case DONE -> "FAIT";
+                case NOT_CONCERNED -> "NON_CONCERNE";
+            }, i.doneOn().map(LocalDate::toString).orElse(null), i.overdue(), i.rule().source());
+        }
+    }
+
+    record PreventionView(List<PreventionItemView> elements) {
+    }
+
+    /** @param adresse the subscription address, given once when created (only its hash is kept) */
+    record SubscriptionView(boolean actif, String creeLe, String adresse) {
     }
 
     record PageView(List<EntryView> entrees, String suivant) {

@@ -207,7 +207,8 @@ public final class AwsAdapters {
     public SpaceErasure spaceErasure() {
         return new SpaceErasureAdapter(dynamoDb(), AwsClients.s3(), new SpaceErasureAdapter.Stores(env("SPACES_TABLE"),
                 env("PERSONS_TABLE"), env("DOCUMENTS_TABLE"), env("ACCESS_HISTORY_TABLE"), env("GUARDIANSHIPS_TABLE"),
-                env("IDENTITY_LINKS_TABLE"), env("NOTIFICATIONS_TABLE"), env("CAREGIVERS_TABLE"), env("MESSAGES_TABLE"), env("AGENDA_TABLE"), env("DOCUMENTS_BUCKET"),
+                env("IDENTITY_LINKS_TABLE"), env("NOTIFICATIONS_TABLE"), env("CAREGIVERS_TABLE"), env("MESSAGES_TABLE"), env("AGENDA_TABLE"),
+                env("PROFILE_TABLE"), env("DOCUMENTS_BUCKET"),
                 env("LETTERS_BUCKET")));
     }
 
@@ -260,11 +261,34 @@ public final class AwsAdapters {
     }
 
     public AgendaBook agendaBook() {
+        return agendaTable();
+    }
+
+    /** The Agenda table: entries, prevention statuses and the calendar subscription. */
+    private DynamoDbAgendaBook agendaTable() {
         return new DynamoDbAgendaBook(dynamoDb(), env("AGENDA_TABLE"), null);
     }
 
     public HealthAgenda agenda() {
         return new HealthAgenda(agendaBook(), spaces(), guard(accessHistory()), clock);
+    }
+
+    public fr.espacesante.domain.agenda.PreventionCalendar preventionCalendar() {
+        return new fr.espacesante.domain.agenda.PreventionCalendar(agendaTable(), spaces(), persons(), guard(accessHistory()), clock);
+    }
+
+    public fr.espacesante.domain.agenda.AgendaSubscriptions agendaSubscriptions() {
+        return new fr.espacesante.domain.agenda.AgendaSubscriptions(agendaBook(), agendaTable(), spaces(), guard(accessHistory()), clock);
+    }
+
+    public fr.espacesante.domain.profile.port.out.ProfileBook profileBook() {
+        return new fr.espacesante.aws.profile.DynamoDbProfileBook(dynamoDb(), env("PROFILE_TABLE"));
+    }
+
+    public fr.espacesante.domain.profile.MedicalProfile medicalProfile() {
+        return new fr.espacesante.domain.profile.MedicalProfile(profileBook(), spaces(), persons(), guard(accessHistory()),
+                new fr.espacesante.domain.access.AccessPolicy(), nirProtection(), documentCatalog(), documentStorage(),
+                new fr.espacesante.aws.profile.PdfProfileSummaries(), clock);
     }
 
     public AgendaReminders agendaReminders() {

@@ -102,6 +102,9 @@ public final class AccessPolicy {
         if (resource.isPatientOnly() || resource.isConsent()) {
             return AccessDecision.refuse(AccessRule.PATIENT_ONLY);
         }
+        if (resource.kind() == Resource.Kind.PROFILE && request.action() != AccessRequest.Action.READ) {
+            return AccessDecision.refuse(AccessRule.PROFILE_BY_PATIENT);
+        }
         boolean author = resource.isDocument() && rpps.equals(resource.authorRpps());
         if (author) {
             return AccessDecision.allow(AccessRule.DOCUMENT_AUTHOR);
@@ -114,7 +117,7 @@ public final class AccessPolicy {
         if (!relationship.allowed()) {
             return relationship;
         }
-        if (resource.isDocument() && resource.hiddenByPatient() && relationship.rule() != AccessRule.TREATING_DOCTOR) {
+        if (resource.hiddenFromProfessionals() && relationship.rule() != AccessRule.TREATING_DOCTOR) {
             return AccessDecision.refuse(AccessRule.HIDDEN_BY_PATIENT);
         }
         return relationship;

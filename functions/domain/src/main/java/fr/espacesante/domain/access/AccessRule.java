@@ -15,7 +15,9 @@ public enum AccessRule {
     CONVERSATION_PARTICIPANT("interlocuteur-conversation", "Le professionnel avec qui la conversation a lieu"),
     SPACE_CLOSED("espace-ferme", "L'espace a été clôturé par son titulaire"),
     BLOCKED("professionnel-bloque", "Le patient a bloqué ce professionnel"),
-    HIDDEN_BY_PATIENT("document-masque", "Le patient a masqué ce document aux professionnels"),
+    HIDDEN_BY_PATIENT("document-masque", "Le patient a masqué ce document, ou cette rubrique du profil, aux professionnels"),
+    PROFILE_BY_PATIENT("profil-tenu-par-le-patient", "Le profil médical est tenu par le patient : un professionnel le lit, "
+            + "il dépose des documents"),
     HELD_BACK("document-en-attente", "Document en attente d'une consultation d'annonce"),
     HIDDEN_FROM_REPRESENTATIVES("document-masque-representants",
             "Document ou conversation du mineur masqué à ses représentants légaux"),

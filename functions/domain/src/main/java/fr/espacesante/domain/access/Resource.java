@@ -52,6 +52,15 @@ public record Resource(Kind kind, String authorRpps, boolean heldBackFromPatient
         return new Resource(Kind.MESSAGES, professionalRpps, false, false, hiddenFromLegalRepresentatives);
     }
 
+    /**
+     * The medical profile, or one of its sections.
+     *
+     * @param hiddenByPatient a section the patient hid from professionals (the treating doctor still reads it)
+     */
+    public static Resource profile(boolean hiddenByPatient) {
+        return new Resource(Kind.PROFILE, null, false, hiddenByPatient, false);
+    }
+
     public static Resource document(String authorRpps, boolean heldBackFromPatient, boolean hiddenByPatient,
                                     boolean hiddenFromLegalRepresentatives) {
         return new Resource(Kind.DOCUMENT, authorRpps, heldBackFromPatient, hiddenByPatient,
@@ -80,6 +89,11 @@ public record Resource(Kind kind, String authorRpps, boolean heldBackFromPatient
     /** What the owner still reaches in a closed space: its state, to reopen it or have it deleted. */
     boolean reachableWhenClosed() {
         return kind == Kind.LIFECYCLE;
+    }
+
+    /** What the patient can hide from professionals: a document, a section of the profile. */
+    boolean hiddenFromProfessionals() {
+        return (kind == Kind.DOCUMENT || kind == Kind.PROFILE) && hiddenByPatient;
     }
 
     boolean isConversation() {

@@ -12,6 +12,11 @@ public class AgendaException extends DomainException {
         INVALID_REMINDER_DELAY(Kind.INVALID, "DELAI_RAPPEL_INVALIDE",
                 "Le rappel par courriel part de 0 à 7 jours avant (0 : deux heures avant)."),
         DONE_IN_THE_FUTURE(Kind.INVALID, "DATE_FUTURE", "Un rendez-vous passé ne peut pas avoir lieu dans le futur."),
+        DONE_WITHOUT_DATE(Kind.INVALID, "DATE_MANQUANTE", "Indiquez la date à laquelle cela a été fait."),
+        DATE_WITHOUT_DONE(Kind.INVALID, "DATE_INUTILE", "Une date ne s'indique que pour ce qui a été fait."),
+        UNKNOWN_PREVENTION(Kind.NOT_FOUND, "PREVENTION_INCONNUE",
+                "Cet élément du calendrier de prévention ne concerne pas cette personne."),
+        UNKNOWN_SUBSCRIPTION(Kind.NOT_FOUND, "ABONNEMENT_INCONNU", "Cette adresse d'abonnement n'existe pas ou a été révoquée."),
         UNKNOWN(Kind.NOT_FOUND, "ENTREE_AGENDA_INCONNUE", "Aucune entrée de l'agenda ne porte cet identifiant.");
 
         private final Kind kind;

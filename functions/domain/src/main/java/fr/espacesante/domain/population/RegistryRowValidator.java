@@ -87,7 +87,7 @@ public final class RegistryRowValidator {
         return new RegistryPerson(
                 personKey,
                 nirProtection.seal(nir, personKey),
-                new Identity(lastName, firstNames, birthDate),
+                new Identity(lastName, firstNames, birthDate, fr.espacesante.domain.person.Sex.ofNirDigit(nir.digits().charAt(0))),
                 new ContactDetails(department, new PostalAddress(street, postcode, town), email));
     }
 

@@ -88,6 +88,7 @@ class AccessPolicyMatrixTest {
                 resources.add(Resource.of(kind));
             }
         }
+        resources.add(Resource.profile(true));
         for (String professional : new String[] {AUTHOR, BLOCKED_TREATING}) {
             resources.add(Resource.conversation(professional, false));
             resources.add(Resource.conversation(professional, true));
@@ -193,6 +194,10 @@ class AccessPolicyMatrixTest {
         if (patientOnly || consentRegistry) {
             return Expected.refused(AccessRule.PATIENT_ONLY);
         }
+        // "Professionals read the profile; they do not write into it (they write documents)."
+        if (r.kind() == Resource.Kind.PROFILE && c.action() != Action.READ) {
+            return Expected.refused(AccessRule.PROFILE_BY_PATIENT);
+        }
         // "A document's author always sees it."
         if (isAuthor) {
             return Expected.allowed(AccessRule.DOCUMENT_AUTHOR);
@@ -213,8 +218,8 @@ class AccessPolicyMatrixTest {
             }
             return Expected.refused(AccessRule.NO_AUTHORISATION);
         }
-        // "A document the patient hid is refused to professionals except its author and the treating doctor."
-        if (document && r.hiddenByPatient() && grant != AccessRule.TREATING_DOCTOR) {
+        // "A document or profile section the patient hid is refused to professionals except its author and the treating doctor."
+        if ((document || r.kind() == Resource.Kind.PROFILE) && r.hiddenByPatient() && grant != AccessRule.TREATING_DOCTOR) {
             return Expected.refused(AccessRule.HIDDEN_BY_PATIENT);
         }
         return Expected.allowed(grant);
@@ -282,7 +287,7 @@ class AccessPolicyMatrixTest {
             return "MESSAGES interlocuteur=" + r.authorRpps() + (r.hiddenFromLegalRepresentatives() ? " masqué-représentants" : "");
         }
         if (r.kind() != Resource.Kind.DOCUMENT) {
-            return r.kind().name();
+            return r.kind().name() + (r.hiddenByPatient() ? " masqué" : "");
         }
         return "DOCUMENT auteur=" + r.authorRpps() + (r.heldBackFromPatient() ? " retenu" : "")
                 + (r.hiddenByPatient() ? " masqué" : "") + (r.hiddenFromLegalRepresentatives() ? " masqué-représentants" : "");

@@ -3,7 +3,10 @@ package fr.espacesante.aws.agenda;
 import fr.espacesante.aws.Checkpoints;
 import fr.espacesante.aws.PageCursors;
 import fr.espacesante.domain.agenda.AgendaItem;
+import fr.espacesante.domain.agenda.PreventionCalendar;
 import fr.espacesante.domain.agenda.port.out.AgendaBook;
+import fr.espacesante.domain.agenda.port.out.CalendarSubscriptions;
+import fr.espacesante.domain.agenda.port.out.PreventionMarks;
 import fr.espacesante.domain.campaign.Departments;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,10 +30,14 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * ({@code compte#<date>}). A reminder e-mail still due carries {@code reminderShard = "<UTC hour>#<shard>"},
  * the key of the sparse index ByReminderHour; it leaves it once sent.
  */
-public final class DynamoDbAgendaBook implements AgendaBook {
+public final class DynamoDbAgendaBook implements AgendaBook, PreventionMarks, CalendarSubscriptions {
 
     public static final String BY_TIME = "ByTime";
     public static final String BY_REMINDER_HOUR = "ByReminderHour";
+    /** Item key prefix of the prevention calendar's statuses. */
+    private static final String PREVENTION = "prevention#";
+    /** Item key of a calendar subscription, and partition prefix of its token's hash. */
+    public static final String SUBSCRIPTION = "abonnement#";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -154,6 +161,80 @@ public final class DynamoDbAgendaBook implements AgendaBook {
     @Override
     public void recordRemindedThrough(Instant hour) {
         checkpoint.record(hour.toString());
+    }
+
+    @Override
+    public Map<String, PreventionCalendar.Mark> preventionMarks(String spaceKey) {
+        Map<String, PreventionCalendar.Mark> marks = new HashMap<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamoDb.query(r -> r.tableName(table).consistentRead(true)
+                    .keyConditionExpression("spaceKey = :k AND begins_with(itemKey, :p)")
+                    .expressionAttributeValues(Map.of(":k", s(spaceKey), ":p", s(PREVENTION))).exclusiveStartKey(from));
+            for (var item : page.items()) {
+                marks.put(item.get("itemKey").s().substring(PREVENTION.length()), new PreventionCalendar.Mark(
+                        PreventionCalendar.Status.valueOf(item.get("status").s()), opt(item, "doneOn").map(LocalDate::parse),
+                        Instant.parse(item.get("setAt").s())));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return marks;
+    }
+
+    @Override
+    public void markPrevention(String spaceKey, String code, Optional<PreventionCalendar.Mark> mark) {
+        if (mark.isEmpty()) {
+            dynamoDb.deleteItem(r -> r.tableName(table).key(key(spaceKey, PREVENTION + code)));
+            return;
+        }
+        Map<String, AttributeValue> item = new HashMap<>(key(spaceKey, PREVENTION + code));
+        item.put("status", s(mark.get().status().name()));
+        mark.get().doneOn().ifPresent(d -> item.put("doneOn", s(d.toString())));
+        item.put("setAt", s(mark.get().setAt().toString()));
+        dynamoDb.putItem(r -> r.tableName(table).item(item));
+    }
+
+    /**
+     * The subscription lives twice: under its token's hash (its own partition, found by the feed) and
+     * in the space's partition (so the space finds, replaces, revokes and erases it), both in one transaction.
+     */
+    @Override
+    public void subscribe(Subscription subscription) {
+        List<TransactWriteItem> writes = new java.util.ArrayList<>();
+        subscription(subscription.spaceKey()).ifPresent(old -> writes.add(TransactWriteItem.builder()
+                .delete(d -> d.tableName(table).key(key(SUBSCRIPTION + old.tokenHash(), SUBSCRIPTION))).build()));
+        Map<String, AttributeValue> byToken = new HashMap<>(key(SUBSCRIPTION + subscription.tokenHash(), SUBSCRIPTION));
+        byToken.put("subscribedSpace", s(subscription.spaceKey()));
+        byToken.put("createdAt", s(subscription.createdAt().toString()));
+        Map<String, AttributeValue> bySpace = new HashMap<>(key(subscription.spaceKey(), SUBSCRIPTION));
+        bySpace.put("tokenHash", s(subscription.tokenHash()));
+        bySpace.put("createdAt", s(subscription.createdAt().toString()));
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(byToken)).build());
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(bySpace)).build());
+        dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+    }
+
+    @Override
+    public Optional<Subscription> subscription(String spaceKey) {
+        var item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(key(spaceKey, SUBSCRIPTION))).item();
+        return item.isEmpty() ? Optional.empty()
+                : Optional.of(new Subscription(spaceKey, item.get("tokenHash").s(), Instant.parse(item.get("createdAt").s())));
+    }
+
+    @Override
+    public Optional<Subscription> subscriptionByToken(String tokenHash) {
+        var item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(key(SUBSCRIPTION + tokenHash, SUBSCRIPTION)))
+                .item();
+        return item.isEmpty() ? Optional.empty() : Optional.of(new Subscription(item.get("subscribedSpace").s(), tokenHash,
+                Instant.parse(item.get("createdAt").s())));
+    }
+
+    @Override
+    public void unsubscribe(String spaceKey) {
+        subscription(spaceKey).ifPresent(old -> dynamoDb.transactWriteItems(r -> r.transactItems(
+                TransactWriteItem.builder().delete(d -> d.tableName(table).key(key(SUBSCRIPTION + old.tokenHash(), SUBSCRIPTION))).build(),
+                TransactWriteItem.builder().delete(d -> d.tableName(table).key(key(spaceKey, SUBSCRIPTION))).build())));
     }
 
     /** The read capacity the due-hour queries consumed, for the reminders benchmark. */

@@ -112,6 +112,11 @@ public final class HttpFunction implements Function<InputStream, byte[]> {
 
     /** The response with its body written by the one mapper. */
     private static byte[] write(ApiResponse response) {
+        if (response.body() instanceof ApiResponse.Raw raw) {
+            return ApiJson.MAPPER.writeValueAsBytes(new GatewayResponse(response.status(), Map.of("content-type", raw.contentType(),
+                    "cache-control", "no-store", "x-content-type-options", "nosniff"),
+                    java.util.Base64.getEncoder().encodeToString(raw.bytes()), true));
+        }
         return ApiJson.MAPPER.writeValueAsBytes(new GatewayResponse(response.status(), JSON_HEADERS,
                 ApiJson.MAPPER.writeValueAsString(response.body()), false));
     }

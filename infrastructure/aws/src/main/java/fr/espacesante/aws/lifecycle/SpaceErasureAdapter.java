@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import fr.espacesante.aws.agenda.DynamoDbAgendaBook;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -29,7 +30,7 @@ public final class SpaceErasureAdapter implements SpaceErasure {
     /** The tables and buckets a space's data lives in. */
     public record Stores(String spacesTable, String personsTable, String documentsTable, String accessHistoryTable,
                          String guardianshipsTable, String identityLinksTable, String notificationsTable,
-                         String caregiversTable, String messagesTable, String agendaTable, String documentsBucket,
+                         String caregiversTable, String messagesTable, String agendaTable, String profileTable, String documentsBucket,
                          String lettersBucket) {
     }
 
@@ -53,7 +54,9 @@ public final class SpaceErasureAdapter implements SpaceErasure {
         deletePartition(stores.accessHistoryTable(), "spaceKey", spaceKey, List.of("spaceKey", "entryKey"));
         // Conversations and messages: the patient's copy and the professional's (they live together).
         deletePartition(stores.messagesTable(), "spaceKey", spaceKey, List.of("spaceKey", "itemKey"));
+        eraseSubscription(spaceKey);
         deletePartition(stores.agendaTable(), "spaceKey", spaceKey, List.of("spaceKey", "itemKey"));
+        deletePartition(stores.profileTable(), "spaceKey", spaceKey, List.of("spaceKey", "itemKey"));
         eraseGuardianships(spaceKey);
         eraseCaregivers(spaceKey);
         eraseNotifications(spaceKey);
@@ -75,6 +78,16 @@ public final class SpaceErasureAdapter implements SpaceErasure {
     }
 
     /** A parent's guardianships (and their place in each child's space), and the child's side of its own. */
+    /** The calendar subscription's token item lives in its own partition: found through the space's. */
+    private void eraseSubscription(String spaceKey) {
+        var pointer = dynamoDb.getItem(r -> r.tableName(stores.agendaTable()).consistentRead(true)
+                .key(Map.of("spaceKey", s(spaceKey), "itemKey", s(DynamoDbAgendaBook.SUBSCRIPTION)))).item();
+        if (pointer.containsKey("tokenHash")) {
+            deleteItem(stores.agendaTable(), Map.of("spaceKey", s(DynamoDbAgendaBook.SUBSCRIPTION + pointer.get("tokenHash").s()),
+                    "itemKey", s(DynamoDbAgendaBook.SUBSCRIPTION)));
+        }
+    }
+
     private void eraseGuardianships(String spaceKey) {
         forEachItem(QueryRequest.builder().tableName(stores.guardianshipsTable()).keyConditionExpression("parentKey = :k")
                 .expressionAttributeValues(Map.of(":k", s(spaceKey))), g -> {

@@ -124,7 +124,11 @@ public final class DynamoDbPersonRegistry implements PersonRegistry {
     }
 
     private StoreOutcome merge(RegistryPerson incoming, PersonItem stored) {
-        if (!identityOf(stored).equals(incoming.identity())) {
+        Identity known = identityOf(stored);
+        // A person imported before the sex was kept (empty) is the same person.
+        if (!known.equals(incoming.identity()) && !(known.sex().isEmpty()
+                && known.equals(new Identity(incoming.identity().lastName(), incoming.identity().firstNames(),
+                incoming.identity().birthDate())))) {
             return StoreOutcome.IDENTITY_DIFFERS;
         }
         if (contactOf(stored).equals(incoming.contact())) {
@@ -182,6 +186,7 @@ public final class DynamoDbPersonRegistry implements PersonRegistry {
         item.setLastName(person.identity().lastName());
         item.setFirstNames(person.identity().firstNames());
         item.setBirthDate(person.identity().birthDate().toString());
+        item.setSex(person.identity().sex().map(Enum::name).orElse(null));
         item.setDepartment(person.contact().department());
         item.setStreet(person.contact().address().street());
         item.setPostcode(person.contact().address().postcode());
@@ -198,7 +203,8 @@ public final class DynamoDbPersonRegistry implements PersonRegistry {
     }
 
     static Identity identityOf(PersonItem item) {
-        return new Identity(item.getLastName(), item.getFirstNames(), LocalDate.parse(item.getBirthDate()));
+        return new Identity(item.getLastName(), item.getFirstNames(), LocalDate.parse(item.getBirthDate()),
+                java.util.Optional.ofNullable(item.getSex()).map(fr.espacesante.domain.person.Sex::valueOf));
     }
 
     static ContactDetails contactOf(PersonItem item) {

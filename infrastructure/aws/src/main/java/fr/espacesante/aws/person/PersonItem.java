@@ -17,6 +17,7 @@ public class PersonItem {
     private String lastName;
     private String firstNames;
     private String birthDate;
+    private String sex;
     private String department;
     private String street;
     private String postcode;
@@ -72,6 +73,14 @@ public class PersonItem {
 
     public void setFirstNames(String firstNames) {
         this.firstNames = firstNames;
+    }
+
+    public String getSex() {
+        return sex;
+    }
+
+    public void setSex(String sex) {
+        this.sex = sex;
     }
 
     public String getBirthDate() {
