@@ -39,7 +39,7 @@ class LogCaptureIT {
     private static final Pattern NIR_SHAPED = Pattern.compile(
             "(?<![0-9])[12][0-9]{4}(?:[0-9]{2}|2[ABab])[0-9]{6}(?:\\s?[0-9]{2})?(?![0-9])");
 
-    /** A message's words, which no log line may carry. */
+    /** A message's (and a profile entry's) words, which no log line may carry. */
     private static final String SECRET_TEXT = "Résultat de biopsie à discuter en consultation";
     private static final String SECRET_SUBJECT = "Suivi oncologique confidentiel";
 
@@ -91,6 +91,16 @@ class LogCaptureIT {
             Http.send("POST", api + "/espace/agenda", patient, agenda);
             Http.send("POST", api + "/espace/agenda", patient, agenda.replace("10:30", "26:00"));
             Http.send("GET", api + "/espace/agenda?du=2030-01-01", patient, null);
+            // The profile, with refused entries too: no disease, allergy or measurement in any line
+            Http.send("POST", api + "/espace/profil/rubriques/maladies", patient, "{\"nom\":\"" + SECRET_SUBJECT + "\",\"precisions\":\""
+                    + SECRET_TEXT + "\"}");
+            Http.send("POST", api + "/espace/profil/rubriques/allergies", patient, "{\"substance\":\"" + SECRET_TEXT + "\u0007\"}");
+            Http.send("POST", api + "/espace/profil/mesures", patient, "{\"type\":\"poids\",\"valeur\":71.3,\"prisLe\":\"2026-01-15T08:00\"}");
+            Http.send("POST", api + "/espace/profil/mesures", patient, "{\"type\":\"tension\",\"valeur\":80,\"valeur2\":120,"
+                    + "\"prisLe\":\"2026-01-15T08:00\"}");
+            Http.send("GET", api + "/espace/profil", patient, null);
+            Http.send("POST", api + "/espace/profil/synthese", patient, null);
+            Http.send("POST", api + "/pro/profil", doctor, "{\"ins\":\"" + nir + "\"}");
         }
 
         assertThat(lines).as("the scenario was logged at DEBUG").isNotEmpty();
