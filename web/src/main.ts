@@ -12,6 +12,8 @@ import { documents } from './pages/documents';
 import { conversation, inbox } from './pages/messages';
 import { imports, waves } from './pages/operator';
 import { accessPage, activation, childBanner, children, dashboard, history, settings, spaceClosed } from './pages/patient';
+import { prevention } from './pages/prevention';
+import { profile } from './pages/profile';
 import { home, objection } from './pages/public';
 import { alert, pageTitle } from './ui';
 
@@ -29,6 +31,8 @@ const routes: Record<string, Route> = {
   '#/documents': { title: 'Mes documents', population: 'citizen', render: documents },
   '#/messages': { title: 'Messagerie', population: 'citizen', render: inbox },
   '#/agenda': { title: 'Mon agenda santé', population: 'citizen', render: agenda },
+  '#/profil': { title: 'Mon profil médical', population: 'citizen', render: profile },
+  '#/prevention': { title: 'Mon calendrier de prévention', population: 'citizen', render: prevention },
   '#/acces': { title: 'Qui peut voir mon espace', population: 'citizen', render: accessPage },
   '#/historique': { title: 'Historique des accès', population: 'citizen', render: history },
   '#/enfants': { title: 'Mes enfants', population: 'citizen', render: m => children(m, drawChrome) },
@@ -40,14 +44,16 @@ const routes: Record<string, Route> = {
 };
 
 const PATIENT_MENU: Array<[string, string]> = [['#/tableau-de-bord', 'Tableau de bord'], ['#/documents', 'Mes documents'],
-  ['#/messages', 'Messagerie'], ['#/agenda', 'Agenda'], ['#/acces', 'Qui peut voir mon espace'], ['#/historique', 'Historique'],
+  ['#/profil', 'Profil médical'], ['#/messages', 'Messagerie'], ['#/agenda', 'Agenda'], ['#/prevention', 'Prévention'],
+  ['#/acces', 'Qui peut voir mon espace'], ['#/historique', 'Historique'],
   ['#/enfants', 'Mes enfants'], ['#/aidants', 'Mes aidants'], ['#/aides', 'J’aide un proche'], ['#/parametres', 'Paramètres']];
 // A closed space (or one being deleted) keeps only its state open to its owner: the dashboard says what becomes
 // of it, the settings delete it; a parent's list of children and the people one helps do not depend on it.
 const WHEN_CLOSED = new Set(['#/tableau-de-bord', '#/enfants', '#/aides', '#/parametres', '#/activation']);
-// A caregiver sees and adds the helped person's documents, reads and answers their messages, keeps their agenda, nothing
-// else (the banner leads back).
-const CAREGIVER_MENU: Array<[string, string]> = [['#/documents', 'Documents'], ['#/messages', 'Messagerie'], ['#/agenda', 'Agenda']];
+// A caregiver sees and adds the helped person's documents, reads and adds to their medical profile, reads and answers
+// their messages, keeps their agenda, reads their prevention calendar, nothing else (the banner leads back).
+const CAREGIVER_MENU: Array<[string, string]> = [['#/documents', 'Documents'], ['#/profil', 'Profil médical'],
+  ['#/messages', 'Messagerie'], ['#/agenda', 'Agenda'], ['#/prevention', 'Prévention']];
 const CAREGIVER_PAGES = new Set(CAREGIVER_MENU.map(([href]) => href));
 const OPERATOR_MENU: Array<[string, string]> = [['#/operateur', 'Imports du registre'], ['#/operateur/vagues', 'Vagues']];
 
@@ -112,7 +118,7 @@ async function show(): Promise<void> {
     await login(route.population, hash);
     return;
   }
-  // The dashboard and the other pages read what a caregiver may not: the documents, the messages and the agenda are their whole view.
+  // The dashboard and the other pages read what a caregiver may not: the menu's pages are their whole view.
   if (route.population === 'citizen' && helpedPerson() && !CAREGIVER_PAGES.has(section(hash))) {
     window.location.hash = '#/documents';
     return;

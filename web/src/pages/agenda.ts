@@ -1,6 +1,6 @@
 import './agenda.css';
 import { actingFor, api, ApiError, helpedPerson } from '../api';
-import { h, uid } from '../dom';
+import { frenchDateTime, h, uid } from '../dom';
 import { alert, button, dateField, field, isoDate, loading, pageTitle, submit, submitButton, type Field } from '../ui';
 
 type Kind = 'RENDEZ_VOUS' | 'RAPPEL';
@@ -15,6 +15,8 @@ interface Entry {
 }
 /** In time order, from a month ago. */
 interface AgendaPage { entrees: Entry[]; suivant: string | null }
+/** The private calendar address: given once, when created (the API keeps only its hash). */
+interface Subscription { actif: boolean; creeLe: string | null; adresse: string | null }
 
 const PAGE = 100;
 const MAX_NOTE = 2000;
@@ -184,6 +186,8 @@ export async function agenda(main: HTMLElement): Promise<void> {
 
   const form = entryForm(async () => { await load(); });
   await load();
+  // Subscribing and revoking belong to the patient (or a parent), not to a caregiver.
+  const subscribing = helped ? null : await subscription(child ? `Abonnement à l’agenda de ${child.prenoms}` : 'Abonnement à mon agenda');
   main.replaceChildren(...pageTitle(whose, helped ? 'En tant qu’aidant, vous tenez ses rendez-vous médicaux et ses rappels.'
     : child ? `Les rendez-vous médicaux et les rappels de ${child.prenoms}, avec un courriel pour ne pas les oublier.`
       : 'Vos rendez-vous médicaux et vos rappels, avec un courriel pour ne pas les oublier.'),
@@ -192,7 +196,106 @@ export async function agenda(main: HTMLElement): Promise<void> {
   h('section', { 'aria-labelledby': 'a-venir' }, h('h2', { id: 'a-venir' }, 'À venir'), upcoming, more),
   h('section', { class: 'fr-mt-4w', 'aria-labelledby': 'passes' }, h('h2', { id: 'passes' }, 'Passés'),
     h('p', { class: 'fr-text--sm' }, 'Ceux du dernier mois, le plus récent en premier.'), past),
-  form.section);
+  form.section, subscribing ?? '');
+}
+
+/**
+ * « Abonnement à mon agenda »: a private address a calendar application subscribes to. Shown once when created
+ * (read-only, with a copy button); a new one replaces the old; revoking stops it.
+ */
+async function subscription(title: string): Promise<HTMLElement> {
+  const feedback = h('div', { 'aria-live': 'polite' });
+  const state = h('div');
+
+  async function load(): Promise<void> {
+    draw(await api<Subscription>('GET', '/espace/agenda/abonnement'));
+  }
+
+  function draw(current: Subscription): void {
+    const create = button(current.actif ? 'Remplacer par une nouvelle adresse' : 'Créer une adresse d’abonnement', () => void subscribe(),
+      current.actif ? 'secondary' : 'primary');
+    state.replaceChildren(
+      current.adresse ? shown(current.adresse)
+        : h('p', {}, current.actif && current.creeLe ? `Un abonnement est actif depuis le ${frenchDateTime(current.creeLe)}.`
+          : 'Aucun abonnement actif.'),
+      current.actif && !current.adresse ? h('p', { class: 'fr-text--sm' },
+        'Son adresse ne peut plus être affichée : si vous l’avez perdue, remplacez-la par une nouvelle (l’ancienne cesse alors de fonctionner).') : '',
+      h('ul', { class: 'fr-btns-group fr-btns-group--inline-sm' }, h('li', {}, create),
+        current.actif ? h('li', {}, revoke()) : null));
+  }
+
+  /** The address, once: read-only, with a copy button; nothing shows it again. */
+  function shown(address: string): HTMLElement {
+    const id = uid('adresse-abonnement');
+    const input = h('input', { id, class: 'fr-input', type: 'text', readonly: true, value: address, autocomplete: 'off',
+      'aria-describedby': `${id}-aide` });
+    const copied = h('p', { class: 'fr-text--sm fr-mt-1w', 'aria-live': 'polite' });
+    return h('div', {},
+      h('div', { class: 'fr-alert fr-alert--warning fr-alert--sm fr-mb-2w' },
+        h('p', {}, 'Copiez cette adresse maintenant : elle ne pourra plus être affichée. Toute personne qui la connaît voit les dates, '
+          + 'titres et adresses de l’agenda : ne la partagez pas.')),
+      h('div', { class: 'fr-input-group' },
+        h('label', { class: 'fr-label', for: id }, 'Adresse d’abonnement',
+          h('span', { class: 'fr-hint-text', id: `${id}-aide` }, 'À coller dans votre application d’agenda (« S’abonner à un calendrier »)')),
+        input),
+      button('Copier l’adresse', async () => {
+        try {
+          await navigator.clipboard.writeText(address);
+          copied.textContent = 'Adresse copiée.';
+        } catch {
+          // Without the clipboard (a permission refused), the address is selected for the person to copy.
+          input.select();
+          copied.textContent = 'L’adresse est sélectionnée : copiez-la avec Ctrl+C (ou Cmd+C).';
+        }
+      }, 'secondary', { class: 'fr-btn fr-btn--secondary fr-btn--sm fr-mt-1w' }),
+      copied);
+  }
+
+  async function subscribe(): Promise<void> {
+    try {
+      const created = await api<Subscription>('POST', '/espace/agenda/abonnement');
+      feedback.replaceChildren();
+      draw(created);
+      (state.querySelector('input') as HTMLInputElement | null)?.focus();
+    } catch (e) {
+      feedback.replaceChildren(alert('error', e instanceof ApiError ? e.message : 'Une erreur inattendue est survenue.'));
+    }
+  }
+
+  /** In two steps: the calendar applications subscribed lose the agenda. */
+  function revoke(): HTMLElement {
+    const opener = button('Révoquer l’abonnement', () => {
+      const open = state.querySelector('[data-confirmation] p') as HTMLElement | null;
+      if (open) {
+        open.focus();
+        return;
+      }
+      const id = uid('revocation');
+      const question = h('p', { id, class: 'fr-text--bold fr-mb-1w', tabindex: -1 },
+        'Révoquer l’abonnement ? Les applications abonnées ne recevront plus l’agenda.');
+      const panel = h('div', { class: 'fr-mt-2w', role: 'group', 'aria-labelledby': id, 'data-confirmation': true }, question,
+        h('ul', { class: 'fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm' },
+          h('li', {}, button('Confirmer la révocation', async () => {
+            try {
+              await api('DELETE', '/espace/agenda/abonnement');
+              await load();
+              announce(feedback, 'L’abonnement est révoqué : son adresse ne fonctionne plus.');
+            } catch (e) {
+              feedback.replaceChildren(alert('error', e instanceof ApiError ? e.message : 'Une erreur inattendue est survenue.'));
+            }
+          })),
+          h('li', {}, button('Ne pas révoquer', () => { panel.remove(); opener.focus(); }, 'secondary'))));
+      state.append(panel);
+      question.focus();
+    }, 'tertiary');
+    return opener;
+  }
+
+  await load();
+  return h('section', { class: 'fr-mt-6w', 'aria-labelledby': 'abonnement' }, h('h2', { id: 'abonnement' }, title),
+    h('p', {}, 'Une adresse privée permet à l’application d’agenda de votre téléphone ou de votre messagerie d’afficher ces rendez-vous '
+      + 'et rappels, tenus à jour. Elle transmet le titre, la date, l’heure et l’adresse, jamais la spécialité ni les notes.'),
+    feedback, state);
 }
 
 interface EntryForm {

@@ -152,7 +152,7 @@ export async function profile(main: HTMLElement): Promise<void> {
   summaryPart(),
   h('section', { class: 'fr-mt-4w', 'aria-labelledby': 'rubriques' }, h('h2', { id: 'rubriques' }, 'Rubriques'),
     blocks.map(b => b.element)),
-  hiding ? hiding.element : null,
+  hiding ? hiding.element : '',
   measures.element);
 
   /** « Télécharger la synthèse (PDF) »: the API files it among the documents and gives a short-lived link. */
@@ -194,12 +194,15 @@ function sectionBlock(s: SectionSpec, spec: Specification, documents: DocumentVi
   // Listed sections only, and only while empty: the API refuses « non concerné » for a section with entries.
   const notConcerned = button('Non concerné', () => void toggle(), 'secondary',
     { 'aria-label': `Non concerné : ${s.titre}`, 'aria-pressed': 'false' });
-  const opener = button(s.liste ? 'Ajouter un élément' : 'Renseigner', () => form.open(null, opener), 'secondary',
+  // The section's button shows and hides the form; a single section's form starts from its value.
+  const opener = button(s.liste ? 'Ajouter un élément' : 'Renseigner', () => {
+    if (form.isOpen() && opener.getAttribute('aria-expanded') === 'true') form.close();
+    else form.open(s.liste ? null : state?.elements[0] ?? null, opener);
+  }, 'secondary',
     { 'aria-label': `${s.liste ? 'Ajouter un élément' : 'Renseigner'} : ${s.titre}`, 'aria-expanded': 'false', 'aria-controls': form.id });
   form.onClose(() => opener.setAttribute('aria-expanded', 'false'));
   // A caregiver may add to a list, never set a single section (that replaces) nor declare « non concerné ».
-  const actions = h('ul', { class: 'fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-mt-2w' },
-    s.liste || owner ? h('li', {}, opener) : null, s.liste && owner ? h('li', {}, notConcerned) : null);
+  const actions = h('ul', { class: 'fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-mt-2w' });
 
   async function toggle(): Promise<void> {
     if (!state) return;
@@ -226,7 +229,9 @@ function sectionBlock(s: SectionSpec, spec: Specification, documents: DocumentVi
       empty ? h('p', { class: 'fr-mb-1w' }, next.nonConcerneDepuis ? `Non concerné depuis le ${frenchDate(next.nonConcerneDepuis)}.` : 'Non renseigné.')
         : h('ul', { class: 'fr-raw-list', 'aria-labelledby': heading }, next.elements.map(e => entryItem(e))));
     notConcerned.setAttribute('aria-pressed', String(Boolean(next.nonConcerneDepuis)));
-    (notConcerned.closest('li') as HTMLElement | null)?.toggleAttribute('hidden', !empty);
+    // Rebuilt rather than hidden: DSFR lays the group's items out whatever their hidden attribute says.
+    actions.replaceChildren(...[s.liste || owner ? opener : null, s.liste && owner && empty ? notConcerned : null]
+      .filter((b): b is HTMLButtonElement => b !== null).map(b => h('li', {}, b)));
     if (!s.liste) {
       const label = empty ? 'Renseigner' : 'Modifier';
       opener.textContent = label;
@@ -277,9 +282,10 @@ function sectionBlock(s: SectionSpec, spec: Specification, documents: DocumentVi
 interface EntryForm {
   id: string;
   element: HTMLElement;
-  /** Opens it empty (adding) or filled with an entry (changing it); null for a single section fills it with its value. */
+  /** Opens it empty (adding) or filled with an entry (changing it, or a single section's value). */
   open(e: Entry | null, from: HTMLButtonElement): void;
   close(): void;
+  isOpen(): boolean;
   onClose(listener: () => void): void;
 }
 
@@ -294,7 +300,6 @@ function entryForm(s: SectionSpec, spec: Specification, documents: DocumentView[
   const vaccine = s.champs.find(f => f.type === 'VACCINE');
   const other = byName('vaccinLibre');
   let editing: Entry | null = null;
-  let current: Entry | null = null;
   let opener: HTMLButtonElement | null = null;
   const closed: Array<() => void> = [];
 
@@ -406,11 +411,13 @@ function entryForm(s: SectionSpec, spec: Specification, documents: DocumentView[
     form.reset();
     fields.forEach(f => f.showError(null));
     feedback.replaceChildren();
-    fill(s.liste ? e : current);
+    fill(e);
     heading.textContent = s.liste ? (e ? `Modifier un élément de « ${s.titre} »` : `Ajouter à « ${s.titre} »`) : `Renseigner « ${s.titre} »`;
     adapt();
     wrapper.hidden = false;
-    from.setAttribute('aria-expanded', 'true');
+    closed.forEach(listener => listener());
+    // Only the section's own button discloses the form; « Modifier » fills it.
+    if (from.hasAttribute('aria-controls')) from.setAttribute('aria-expanded', 'true');
     heading.focus();
   }
 
@@ -423,10 +430,246 @@ function entryForm(s: SectionSpec, spec: Specification, documents: DocumentView[
   }
 
   adapt();
+  return { id, element: wrapper, open, close, isOpen: () => !wrapper.hidden, onClose: listener => { closed.push(listener); } };
+}
+
+interface Part { element: HTMLElement; update(p: Profile): void | Promise<void> }
+
+/** « Masquer aux professionnels »: one checkbox per section; the treating doctor still reads them. Owner or parent only. */
+function hidingForm(spec: Specification, reload: () => Promise<void>): Part {
+  const feedback = h('div', { 'aria-live': 'polite' });
+  const legend = uid('masquage');
+  const boxes = spec.rubriques.map(s => {
+    const box = h('input', { type: 'checkbox', id: uid(`masquer-${s.code}`), name: 'rubriques', value: s.code });
+    return { box, group: h('div', { class: 'fr-fieldset__element' },
+      h('div', { class: 'fr-checkbox-group fr-checkbox-group--sm' }, box, h('label', { class: 'fr-label', for: box.id }, s.titre))) };
+  });
+  const form = h('form', { novalidate: true, 'aria-labelledby': 'masquage' }, feedback,
+    h('fieldset', { class: 'fr-fieldset', 'aria-labelledby': `${legend} ${legend}-aide` },
+      h('legend', { class: 'fr-fieldset__legend fr-fieldset__legend--regular', id: legend }, 'Masquer aux professionnels',
+        h('span', { class: 'fr-hint-text', id: `${legend}-aide` },
+          'Les rubriques cochées ne sont plus lues par les professionnels ; votre médecin traitant les voit toujours.')),
+      boxes.map(b => b.group)),
+    submitButton('Enregistrer le masquage', 'fr-btn'));
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    void submit(form, [], feedback, async () => {
+      const hidden = boxes.filter(b => b.box.checked).map(b => b.box.value);
+      await api('PUT', '/espace/profil/masquage', { rubriques: hidden });
+      await reload();
+      feedback.replaceChildren(alert('success', hidden.length === 0 ? 'Aucune rubrique n’est masquée aux professionnels.'
+        : `Masquée${hidden.length > 1 ? 's' : ''} aux professionnels (sauf votre médecin traitant) : `
+          + spec.rubriques.filter(s => hidden.includes(s.code)).map(s => s.titre).join(', ') + '.'));
+    });
+  });
   return {
-    id, element: wrapper, open: (e, from) => { open(e, from); }, close,
-    onClose: listener => { closed.push(listener); },
-    // A single section's form starts from its value: kept up to date by the block.
-    ...{ set value(e: Entry | null) { current = e; } },
+    element: h('section', { class: 'fr-mt-6w', 'aria-labelledby': 'masquage' }, h('h2', { id: 'masquage' }, 'Rubriques masquées'), form),
+    update(p) {
+      boxes.forEach(b => { b.box.checked = Boolean(p.rubriques.find(r => r.code === b.box.value)?.masqueeAuxProfessionnels); });
+    },
   };
+}
+
+/** « Mesures »: the form, the last value of each type with the BMI, and per type a chart with its table. */
+function measuresPart(spec: Specification, owner: boolean, reload: () => Promise<void>): Part {
+  // The BMI is computed from the last weight and height; the head circumference is followed in children only.
+  const typed = spec.mesures.filter(m => !m.calculee && (!m.enfant || actingFor() !== null));
+  const specOf = (type: string): MeasureSpec | undefined => spec.mesures.find(m => m.type === type);
+  const feedback = h('div', { 'aria-live': 'polite' });
+  const latest = h('div');
+  const charts = h('div');
+  const kind = field('type', 'Type de mesure', { choices: typed.map(m => [m.type, m.libelle] as [string, string]), value: typed[0]?.type });
+  const value = field('valeur', 'Valeur', { inputmode: 'decimal', autocomplete: 'off', maxlength: 12, required: true, hint: ' ' });
+  const second = field('valeur2', 'Diastolique, minima', { inputmode: 'decimal', autocomplete: 'off', maxlength: 12, hint: ' ' });
+  const day = field('date', 'Date de la mesure', { hint: 'Au format JJ/MM/AAAA', inputmode: 'numeric', maxlength: 10, required: true });
+  const time = field('heure', 'Heure', { type: 'time', required: true, hint: 'Au format HH:MM, par exemple 08:30' });
+  const fields = [kind, value, second, day, time];
+  const formFeedback = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { novalidate: true, 'aria-labelledby': 'ajouter-mesure' }, formFeedback,
+    h('div', { class: 'fr-grid-row fr-grid-row--gutters' },
+      h('div', { class: 'fr-col-12 fr-col-md-4' }, kind.group), h('div', { class: 'fr-col-12 fr-col-md-4' }, value.group),
+      h('div', { class: 'fr-col-12 fr-col-md-4' }, second.group)),
+    h('div', { class: 'fr-grid-row fr-grid-row--gutters' },
+      h('div', { class: 'fr-col-12 fr-col-md-4' }, day.group), h('div', { class: 'fr-col-12 fr-col-md-4' }, time.group)),
+    submitButton('Enregistrer la mesure', 'fr-btn'));
+
+  /** The labels follow the type: a blood pressure has two values, systolic then diastolic. */
+  function adapt(): void {
+    const m = specOf(kind.input.value);
+    if (!m) return;
+    const pair = m.deuxValeurs;
+    relabel(value, pair ? `Systolique, maxima (${m.unite})` : `Valeur (${m.unite})`);
+    rehint(value, `Entre ${number(m.min, m.decimales)} et ${number(m.max, m.decimales)}`
+      + (m.decimales ? `, ${m.decimales} décimale${m.decimales > 1 ? 's' : ''} au plus` : ', sans décimale'));
+    relabel(second, `Diastolique, minima (${m.unite})`);
+    rehint(second, 'Inférieure à la systolique');
+    second.group.hidden = !pair;
+    second.input.required = pair;
+  }
+
+  function fresh(): void {
+    const at = now();
+    value.input.value = '';
+    second.input.value = '';
+    day.input.value = at.day;
+    time.input.value = at.time;
+  }
+
+  /** A number typed the French way (« 72,5 »), refused next to its field when it cannot be read. */
+  function decimal(f: Field, what: string): number {
+    const text = f.input.value.replace(/\s/g, '').replace(',', '.');
+    if (!text) throw new ApiError(400, 'CHAMP_MANQUANT', `Indiquez ${what}.`, f.name);
+    const n = Number(text);
+    if (!/^-?\d+(\.\d+)?$/.test(text) || Number.isNaN(n)) {
+      throw new ApiError(400, 'NOMBRE_INVALIDE', 'Saisissez un nombre, par exemple 72,5.', f.name);
+    }
+    return n;
+  }
+
+  kind.input.addEventListener('change', adapt);
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    void submit(form, fields, formFeedback, async () => {
+      const m = specOf(kind.input.value) as MeasureSpec;
+      const valeur = decimal(value, m.deuxValeurs ? 'la pression systolique' : 'la valeur');
+      const valeur2 = m.deuxValeurs ? decimal(second, 'la pression diastolique') : null;
+      const on = isoDate(day);
+      if (!on) throw new ApiError(400, 'CHAMP_MANQUANT', 'Indiquez la date, au format JJ/MM/AAAA.', 'date');
+      if (!time.input.value) throw new ApiError(400, 'CHAMP_MANQUANT', 'Indiquez l’heure, au format HH:MM.', 'heure');
+      try {
+        await api('POST', '/espace/profil/mesures', { type: m.type, valeur, valeur2, prisLe: `${on}T${time.input.value.slice(0, 5)}` });
+      } catch (error) {
+        const target = error instanceof ApiError ? (MEASURE_FIELDS[error.code] && !(error.field && fields.some(f => f.name === error.field))
+          ? MEASURE_FIELDS[error.code] : error.field === 'prisLe' ? 'date' : error.field) : undefined;
+        throw error instanceof ApiError ? new ApiError(error.status, error.code, error.message, target) : error;
+      }
+      fresh();
+      await reload();
+      formFeedback.replaceChildren(alert('success', `${m.libelle} : ${m.deuxValeurs ? `${valeur}/${valeur2}` : number(String(valeur), m.decimales)} `
+        + `${m.unite} enregistré${m.deuxValeurs ? 'e' : ''}.`));
+    });
+  });
+
+  async function update(p: Profile): Promise<void> {
+    const measured = p.dernieresMesures.filter(m => m.type !== BMI);
+    latest.replaceChildren(measured.length === 0 && !p.imc ? h('p', {}, 'Aucune mesure pour l’instant.')
+      : h('ul', { class: 'fr-raw-list', 'aria-labelledby': 'dernieres-mesures' },
+        measured.map(m => h('li', { class: 'fr-mb-1w', 'data-mesure': m.type },
+          h('span', { class: 'fr-text--bold' }, `${m.libelle} : ${reading(m, specOf(m.type))} ${m.unite}`),
+          ` — le ${when(m.prisLe)}${m.source && m.source !== 'patient' ? ` (${m.source})` : ''}`)),
+        p.imc ? h('li', { class: 'fr-mb-1w', 'data-mesure': BMI },
+          h('span', { class: 'fr-text--bold' }, `Indice de masse corporelle : ${number(p.imc, 1)} ${specOf(BMI)?.unite ?? 'kg/m²'}`),
+          ' — calculé à partir du dernier poids et de la dernière taille') : null));
+    const series = await Promise.all(measured.map(m => api<Series>('GET', `/espace/profil/mesures/${encodeURIComponent(m.type)}`)
+      .then(s => ({ m, values: s.valeurs }))));
+    charts.replaceChildren(...series.map(({ m, values }) => chartSection(specOf(m.type), m, values)));
+  }
+
+  /** One type over the last twelve months: the chart, and the same values in a table (the chart's accessible alternative). */
+  function chartSection(ms: MeasureSpec | undefined, last: Measurement, values: Measurement[]): HTMLElement {
+    const heading = uid(`courbe-${last.type}`);
+    const tableFeedback = h('div', { 'aria-live': 'polite' });
+    const pair = values.some(v => v.valeur2 !== null);
+    const rows = values.map(v => {
+      const row = h('tr', {}, h('th', { scope: 'row' }, h('time', { datetime: v.prisLe }, when(v.prisLe))),
+        h('td', {}, number(v.valeur, ms?.decimales ?? 2)), pair ? h('td', {}, v.valeur2 === null ? '' : number(v.valeur2, ms?.decimales ?? 2)) : null);
+      if (owner) {
+        const cell = h('td', {});
+        const remove = button('Supprimer', () => confirmation(cell, remove, `Supprimer la mesure du ${when(v.prisLe)} ?`,
+          'Confirmer la suppression', 'Ne pas supprimer', async () => {
+            try {
+              await api('DELETE', `/espace/profil/mesures/${encodeURIComponent(v.type)}/${encodeURIComponent(v.id)}`);
+              await reload();
+              announce(feedback, `La mesure du ${when(v.prisLe)} a été supprimée.`);
+            } catch (e) {
+              failed(tableFeedback, e);
+            }
+          }), 'tertiary', { class: 'fr-btn fr-btn--tertiary fr-btn--sm', 'aria-label': `Supprimer la mesure du ${when(v.prisLe)}` });
+        cell.append(remove);
+        row.append(cell);
+      }
+      return row;
+    });
+    const unit = ms?.unite ?? last.unite;
+    return h('section', { class: 'fr-mt-4w', 'aria-labelledby': heading, 'data-courbe': last.type },
+      h('h4', { id: heading }, last.libelle),
+      values.length === 0 ? h('p', {}, 'Aucune mesure sur les douze derniers mois.') : h('div', { class: 'fr-grid-row fr-grid-row--gutters' },
+        h('div', { class: 'fr-col-12 fr-col-lg-7' }, chart(last.libelle, unit, ms?.decimales ?? 2, values)),
+        h('div', { class: 'fr-col-12 fr-col-lg-5' }, tableFeedback,
+          // Focusable: on a narrow screen the table scrolls sideways, and the keyboard must reach it.
+          h('div', { class: 'fr-table' }, h('table', { tabindex: 0 },
+            h('caption', {}, `${last.libelle} (${unit}), du plus ancien au plus récent`),
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Date'),
+              h('th', { scope: 'col' }, pair ? 'Systolique' : 'Valeur'), pair ? h('th', { scope: 'col' }, 'Diastolique') : null,
+              owner ? h('th', { scope: 'col' }, 'Action') : null)),
+            h('tbody', {}, rows))))));
+  }
+
+  adapt();
+  fresh();
+  const element = h('section', { class: 'fr-mt-6w', 'aria-labelledby': 'mesures' }, h('h2', { id: 'mesures' }, 'Mesures'), feedback,
+    h('h3', { id: 'dernieres-mesures' }, 'Dernières valeurs'), latest,
+    h('h3', { id: 'ajouter-mesure', class: 'fr-mt-4w' }, 'Ajouter une mesure'), form,
+    h('h3', { class: 'fr-mt-4w' }, 'Évolution sur douze mois'), charts);
+  return { element, update };
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** An SVG element; texts go through text nodes, as h() does. */
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, ...children: Array<Node | string>): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value));
+  el.append(...children);
+  return el;
+}
+
+/**
+ * A simple line chart, drawn here (no library): time across, values up, one line (two for a blood
+ * pressure). role="img" and a summary as its name; the table beside it holds every value.
+ */
+function chart(label: string, unit: string, decimals: number, values: Measurement[]): SVGSVGElement {
+  const W = 640;
+  const H = 260;
+  const left = 56;
+  const right = 20;
+  const top = 16;
+  const bottom = 40;
+  const times = values.map(v => new Date(v.prisLe).getTime());
+  const lines = [values.map(v => Number(v.valeur))];
+  if (values.some(v => v.valeur2 !== null)) lines.push(values.map(v => Number(v.valeur2 ?? Number.NaN)));
+  const all = lines.flat().filter(n => !Number.isNaN(n));
+  let lo = Math.min(...all);
+  let hi = Math.max(...all);
+  // Some room above and below, and a range even for a single value.
+  const margin = hi === lo ? Math.max(Math.abs(hi) * 0.05, 1) : (hi - lo) * 0.1;
+  lo -= margin;
+  hi += margin;
+  const t0 = Math.min(...times);
+  const t1 = Math.max(...times);
+  const x = (t: number): number => (t1 === t0 ? (left + W - right) / 2 : left + ((t - t0) / (t1 - t0)) * (W - left - right));
+  const y = (v: number): number => top + ((hi - v) / (hi - lo)) * (H - top - bottom);
+  const fmt = (n: number): string => n.toLocaleString('fr-FR', { maximumFractionDigits: decimals });
+  const day = (t: number): string => new Date(t).toLocaleDateString('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' });
+  const first = values[0];
+  const last = values[values.length - 1];
+  const shown = (m: Measurement): string => (m.valeur2 !== null ? `${fmt(Number(m.valeur))}/${fmt(Number(m.valeur2))}` : fmt(Number(m.valeur)));
+  const count = `${values.length} mesure${values.length > 1 ? 's' : ''}`;
+  const summary = values.length === 1
+    ? `Courbe : ${label}, 1 mesure, ${shown(last)} ${unit} le ${day(times[0])}. Le détail est dans le tableau.`
+    : `Courbe : ${label}, ${count} du ${day(t0)} au ${day(t1)}, de ${fmt(Math.min(...all))} à ${fmt(Math.max(...all))} ${unit} ; `
+      + `première valeur ${shown(first)}, dernière ${shown(last)} ${unit}. Le détail est dans le tableau.`;
+  const ticks = [hi - margin, (hi + lo) / 2, lo + margin];
+  return svg('svg', { class: 'es-courbe', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': summary },
+    ...ticks.map(v => svg('g', {},
+      svg('line', { class: 'es-courbe__axe', x1: left, x2: W - right, y1: y(v), y2: y(v) }),
+      svg('text', { x: left - 8, y: y(v) + 4, 'text-anchor': 'end' }, fmt(v)))),
+    svg('line', { class: 'es-courbe__axe', x1: left, x2: left, y1: top, y2: H - bottom }),
+    svg('text', { x: x(t0), y: H - bottom + 20, 'text-anchor': t1 === t0 ? 'middle' : 'start' }, day(t0)),
+    t1 !== t0 ? svg('text', { x: x(t1), y: H - bottom + 20, 'text-anchor': 'end' }, day(t1)) : '',
+    ...lines.map((points, i) => svg('g', {},
+      svg('polyline', { class: `es-courbe__ligne${i ? ' es-courbe__ligne--2' : ''}`,
+        points: points.map((v, j) => (Number.isNaN(v) ? '' : `${x(times[j]).toFixed(1)},${y(v).toFixed(1)}`)).filter(Boolean).join(' ') }),
+      ...points.map((v, j) => (Number.isNaN(v) ? '' : svg('circle', { class: `es-courbe__point${i ? ' es-courbe__point--2' : ''}`,
+        cx: x(times[j]).toFixed(1), cy: y(v).toFixed(1), r: 4 }))))));
 }

@@ -23,6 +23,7 @@ public final class Bench {
                 case "purge" -> PurgeBenchmark.main(rest);
                 case "messaging" -> MessagingBenchmark.main(rest);
                 case "reminders" -> AgendaRemindersBenchmark.main(rest);
+                case "profile" -> ProfileBenchmark.main(rest);
                 default -> {
                     System.err.println("usage: ./espace bench import|coldstart|campaign|documents|purge|messaging|reminders [arguments]");
                     System.exit(2);
