@@ -291,7 +291,10 @@ async function subscription(title: string): Promise<HTMLElement> {
     return opener;
   }
 
-  await load();
+  // The agenda itself still shows if the subscription's state cannot be read.
+  await load().catch((e: unknown) => {
+    feedback.replaceChildren(alert('error', e instanceof ApiError ? e.message : 'Une erreur inattendue est survenue.'));
+  });
   return h('section', { class: 'fr-mt-6w', 'aria-labelledby': 'abonnement' }, h('h2', { id: 'abonnement' }, title),
     h('p', {}, 'Une adresse privée permet à l’application d’agenda de votre téléphone ou de votre messagerie d’afficher ces rendez-vous '
       + 'et rappels, tenus à jour. Elle transmet le titre, la date, l’heure et l’adresse, jamais la spécialité ni les notes.'),

@@ -28,6 +28,10 @@ const PAGE = 20;
 const TYPES: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'text/plain': 'texte',
   'application/hl7-cda+xml': 'CDA', 'application/fhir+json': 'FHIR' };
 
+/** A document of the space sent with a message by its id (here the medical profile's summary). */
+interface Attached { id: string; titre: string }
+interface ProfileAttachment { element: HTMLElement; ids(): string[]; clear(): void }
+
 /** What the inbox announces once, after a conversation was removed. */
 let notice: string | null = null;
 
@@ -98,6 +102,53 @@ export async function inbox(main: HTMLElement): Promise<void> {
   if (done) feedback.replaceChildren(alert('success', done));
 }
 
+/**
+ * « Ajouter le profil médical »: the API writes the PDF summary and files it among the documents; the message then
+ * carries it by its id (the body's `documents`), as any document of the space. Listed before sending, and removable.
+ */
+function profileAttachment(): ProfileAttachment {
+  let attached: Attached[] = [];
+  const status = h('div', { 'aria-live': 'polite' });
+  const slot = h('div');
+  const list = h('div');
+  const add = button('Ajouter le profil médical', async () => {
+    add.disabled = true;
+    try {
+      const summary = await api<{ documentId: string; titre: string }>('POST', '/espace/profil/synthese');
+      attached = [...attached, { id: summary.documentId, titre: summary.titre }];
+      draw();
+      status.replaceChildren(h('p', { class: 'fr-text--sm fr-mb-1w' }, `« ${summary.titre} » est joint au message.`));
+      (list.querySelector('button') as HTMLButtonElement | null)?.focus();
+    } catch (e) {
+      status.replaceChildren(alert('error', e instanceof ApiError ? e.message : 'Une erreur inattendue est survenue.'));
+    } finally {
+      add.disabled = false;
+    }
+  }, 'secondary', { class: 'fr-btn fr-btn--secondary fr-btn--sm fr-icon-add-line fr-btn--icon-left' });
+
+  // One summary is enough: the button gives way to the list (DSFR buttons show whatever their hidden attribute says).
+  function draw(): void {
+    slot.replaceChildren(attached.length ? '' : add);
+    list.replaceChildren(attached.length === 0 ? '' : h('ul', { class: 'fr-raw-list', 'aria-label': 'Documents joints' },
+      attached.map(a => h('li', { class: 'fr-mb-1w', 'data-document-joint': a.id }, `${a.titre} (PDF) `,
+        button('Retirer', () => {
+          attached = attached.filter(other => other.id !== a.id);
+          draw();
+          status.replaceChildren(h('p', { class: 'fr-text--sm fr-mb-1w' }, `« ${a.titre} » est retiré du message (il reste dans les documents).`));
+          add.focus();
+        }, 'tertiary', { class: 'fr-btn fr-btn--tertiary fr-btn--sm', 'aria-label': `Retirer ${a.titre}` })))));
+  }
+
+  draw();
+  return {
+    element: h('div', { class: 'fr-fieldset__element' },
+      h('p', { class: 'fr-text--sm fr-mb-1w' }, 'Vous pouvez joindre une synthèse à jour de votre profil médical (PDF), '
+        + 'enregistrée aussi dans les documents.'), slot, list, status),
+    ids: () => attached.map(a => a.id),
+    clear: () => { attached = []; draw(); status.replaceChildren(); },
+  };
+}
+
 /** Writing first: the API allows it to a professional who wrote without ending, or to the treating doctor who accepts it. */
 function newConversation(): HTMLElement {
   const rpps = field('rpps', 'Numéro RPPS du professionnel', { hint: '11 chiffres', inputmode: 'numeric', maxlength: 11, required: true,
@@ -105,13 +156,14 @@ function newConversation(): HTMLElement {
   const subject = field('sujet', 'Objet', { required: true, maxlength: 200 });
   const text = field('texte', 'Message', { multiline: true, maxlength: MAX_TEXT, required: true, hint: `${MAX_TEXT.toLocaleString('fr-FR')} caractères au plus` });
   const feedback = h('div', { 'aria-live': 'polite' });
+  const joined = profileAttachment();
   const form = h('form', { novalidate: true, 'aria-labelledby': 'nouveau-message' }, feedback, rpps.group, subject.group, text.group,
-    submitButton('Envoyer', 'fr-btn'));
+    joined.element, submitButton('Envoyer', 'fr-btn'));
   form.addEventListener('submit', e => {
     e.preventDefault();
     void submit(form, [rpps, subject, text], feedback, async () => {
       const sent = await api<Sent>('POST', '/espace/messages', { rpps: rpps.input.value.replace(/\s/g, ''),
-        sujet: subject.input.value.trim(), texte: text.input.value });
+        sujet: subject.input.value.trim(), texte: text.input.value, documents: joined.ids() });
       window.location.hash = `#/messages/${sent.conversation.id}`;
     });
   });
@@ -250,23 +302,26 @@ export async function conversation(main: HTMLElement, id: string): Promise<void>
     const files = h('input', { type: 'file', id: fileId, name: 'fichiers', class: 'fr-upload', multiple: true, accept: ACCEPTED,
       'aria-describedby': `${fileId}-aide` });
     const uploads = h('div', { class: 'fr-fieldset__element es-upload' });
+    const joined = profileAttachment();
     const formFeedback = h('div', { 'aria-live': 'polite' });
     const form = h('form', { novalidate: true, 'aria-labelledby': 'repondre' }, formFeedback, text.group,
       h('div', { class: 'fr-fieldset__element' }, h('div', { class: 'fr-upload-group' },
         h('label', { class: 'fr-label', for: fileId }, 'Joindre des fichiers',
           h('span', { class: 'fr-hint-text', id: `${fileId}-aide` },
             `${MAX_FILES} fichiers au plus, de 10 Mio chacun : PDF, JPEG, PNG, texte, CDA R2 (XML) ou FHIR (JSON).`)), files)),
-      uploads, submitButton('Envoyer', 'fr-btn'));
+      joined.element, uploads, submitButton('Envoyer', 'fr-btn'));
     form.addEventListener('submit', e => {
       e.preventDefault();
       void submit(form, [text], formFeedback, async () => {
         const chosen = Array.from(files.files ?? []);
-        if (chosen.length > MAX_FILES) throw new ApiError(400, 'TROP_DE_PIECES_JOINTES', 'Un message porte 5 pièces jointes au plus.');
+        if (chosen.length + joined.ids().length > MAX_FILES) {
+          throw new ApiError(400, 'TROP_DE_PIECES_JOINTES', 'Un message porte 5 pièces jointes au plus.');
+        }
         const empty = chosen.find(f => f.size === 0);
         if (empty) throw new ApiError(400, 'FICHIER_VIDE', `« ${empty.name} » est vide.`);
         const big = chosen.find(f => f.size > MAX_SIZE);
         if (big) throw new ApiError(400, 'PIECE_JOINTE_TROP_GRANDE', `« ${big.name} » dépasse 10 Mio : une pièce jointe fait 10 Mio au plus.`);
-        const sent = await api<Sent>('POST', `/espace/messages/${id}`, { texte: text.input.value,
+        const sent = await api<Sent>('POST', `/espace/messages/${id}`, { texte: text.input.value, documents: joined.ids(),
           fichiers: chosen.map(f => ({ titre: f.name.slice(0, 200), typeContenu: mediaType(f), taille: f.size })) });
         // The API answers the uploads in the order of the files.
         const bars = chosen.map(() => h('progress', { id: uid('envoi'), max: 100, value: 0 }));
@@ -279,6 +334,7 @@ export async function conversation(main: HTMLElement, id: string): Promise<void>
           throw error;
         }
         form.reset();
+        joined.clear();
         count();
         await reload();
         let message = shown.find(m => m.id === sent.message.id);

@@ -211,8 +211,8 @@ function sectionBlock(s: SectionSpec, spec: Specification, documents: DocumentVi
       if (declared) await api('DELETE', `/espace/profil/non-concerne/${s.code}`);
       else await api('PUT', `/espace/profil/non-concerne/${s.code}`, {});
       await reload();
-      feedback.replaceChildren(alert('success', declared ? `« ${s.titre} » n’est plus déclarée « non concerné ».`
-        : `« ${s.titre} » est déclarée « non concerné ».`));
+      feedback.replaceChildren(alert('success', declared ? `La rubrique « ${s.titre} » n’est plus déclarée non concernée.`
+        : `La rubrique « ${s.titre} » est déclarée non concernée.`));
       notConcerned.focus();
     } catch (e) {
       failed(feedback, e);
@@ -401,7 +401,8 @@ function entryForm(s: SectionSpec, spec: Specification, documents: DocumentView[
         throw error instanceof ApiError ? located(error, body) : error;
       }
       close();
-      await saved(s.liste && !changed ? `Ajouté à « ${s.titre} ».` : `« ${s.titre} » est enregistrée.`);
+      await saved(!s.liste ? `La rubrique « ${s.titre} » est enregistrée.` : changed ? `Élément de « ${s.titre} » modifié.`
+        : `Ajouté à « ${s.titre} ».`);
     });
   });
 
@@ -445,7 +446,7 @@ function hidingForm(spec: Specification, reload: () => Promise<void>): Part {
       h('div', { class: 'fr-checkbox-group fr-checkbox-group--sm' }, box, h('label', { class: 'fr-label', for: box.id }, s.titre))) };
   });
   const form = h('form', { novalidate: true, 'aria-labelledby': 'masquage' }, feedback,
-    h('fieldset', { class: 'fr-fieldset', 'aria-labelledby': `${legend} ${legend}-aide` },
+    h('fieldset', { class: 'fr-fieldset', 'aria-labelledby': legend },
       h('legend', { class: 'fr-fieldset__legend fr-fieldset__legend--regular', id: legend }, 'Masquer aux professionnels',
         h('span', { class: 'fr-hint-text', id: `${legend}-aide` },
           'Les rubriques cochées ne sont plus lues par les professionnels ; votre médecin traitant les voit toujours.')),
@@ -562,7 +563,8 @@ function measuresPart(spec: Specification, owner: boolean, reload: () => Promise
           ' — calculé à partir du dernier poids et de la dernière taille') : null));
     const series = await Promise.all(measured.map(m => api<Series>('GET', `/espace/profil/mesures/${encodeURIComponent(m.type)}`)
       .then(s => ({ m, values: s.valeurs }))));
-    charts.replaceChildren(...series.map(({ m, values }) => chartSection(specOf(m.type), m, values)));
+    charts.replaceChildren(...(series.length === 0 ? [h('p', {}, 'Les courbes apparaissent avec les premières mesures.')]
+      : series.map(({ m, values }) => chartSection(specOf(m.type), m, values))));
   }
 
   /** One type over the last twelve months: the chart, and the same values in a table (the chart's accessible alternative). */

@@ -107,6 +107,7 @@ final class AgendaRoutes {
                             .orElse(new SubscriptionView(false, null, null)));
                 })
                 .on(SUBSCRIBE, Citizen.class, (citizen, request) -> {
+                    request.optionalEmptyBody();
                     var acting = acting(citizen, request);
                     String token = subscriptions.subscribe(acting.actor(), acting.spaceKey());
                     return ApiResponse.created(new SubscriptionView(true, null, apiUrl + "/calendrier/" + token));

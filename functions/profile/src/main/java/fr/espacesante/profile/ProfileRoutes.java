@@ -141,6 +141,7 @@ final class ProfileRoutes {
                     return ApiResponse.ok(Map.of("supprimee", true));
                 })
                 .on(SUMMARY, Citizen.class, (citizen, request) -> {
+                    request.optionalEmptyBody();
                     var acting = acting(citizen, request);
                     MedicalProfile.Summary summary = profile.summary(acting.actor(), acting.spaceKey());
                     return ApiResponse.created(new SummaryView(summary.document().documentId(), summary.document().title(),

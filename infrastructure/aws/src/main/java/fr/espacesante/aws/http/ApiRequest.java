@@ -54,6 +54,13 @@ public record ApiRequest(String routeKey, Map<String, String> pathParameters, Ma
     }
 
     /** The body as a JSON object; absent, unreadable, or any other JSON value (an array…) is the caller's error. */
+    /** For a route that needs no body: none, or a JSON object (anything else is refused as for any route). */
+    public void optionalEmptyBody() {
+        if (body != null && !body.isBlank()) {
+            jsonBody();
+        }
+    }
+
     public JsonNode jsonBody() {
         if (body != null && !body.isBlank()) {
             try {
