@@ -49,6 +49,7 @@ class WebJourneysIT {
         String helperEmail = "aline." + base + "@navigateur.example";
         String messaged = Registry.nir(base + 10);
         String planner = Registry.nir(base + 11);
+        String profiled = Registry.nir(base + 12);
         String emailAddress = "edith." + base + "@vague.example";
         Registry.importLines(stack, "registre/navigateur-" + base + ".csv", List.of(
                 Registry.line(patient, "Navigatrice", "Nina", "nina." + base + "@navigateur.example"),
@@ -61,6 +62,7 @@ class WebJourneysIT {
                 Registry.line(helper, "Aidante", "Aline", helperEmail),
                 Registry.line(messaged, "Message", "Marine", "marine." + base + "@navigateur.example"),
                 Registry.line(planner, "Agenda", "Agathe", "agathe." + base + "@navigateur.example"),
+                Registry.line(profiled, "Profil", "Prune", "prune." + base + "@navigateur.example"),
                 // The wave's two persons, in a département no other test uses (Ariège)
                 Registry.line(emailed, "Courriel", "Edith", emailAddress, "09"),
                 Registry.line(lettered, "Courrier", "Louis", null, "09")));
@@ -80,6 +82,8 @@ class WebJourneysIT {
                 "E2E_CAREGIVER_EMAIL", helperEmail));
         node.environment().putAll(Map.of(
                 "E2E_AGENDA_NIR", planner, "E2E_AGENDA_NAME", "Agenda", "E2E_AGENDA_BIRTH", Registry.BIRTH_DATE));
+        node.environment().putAll(Map.of(
+                "E2E_PROFILE_NIR", profiled, "E2E_PROFILE_NAME", "Profil", "E2E_PROFILE_BIRTH", Registry.BIRTH_DATE));
         node.environment().putAll(Map.of(
                 "E2E_MESSAGING_NIR", messaged, "E2E_MESSAGING_NAME", "Message", "E2E_MESSAGING_BIRTH", Registry.BIRTH_DATE));
         node.environment().putAll(Map.of(
