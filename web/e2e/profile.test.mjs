@@ -100,7 +100,7 @@ test('un patient tient son profil médical et ses mesures, son calendrier de pr�
     await diastolic.fill('120');
     await save.click();
     const refusal = 'La pression diastolique (minima) doit être inférieure à la systolique (maxima).';
-    await measuring.locator('.fr-input-group--error').filter({ has: diastolic }).getByText(refusal, { exact: true }).waitFor();
+    await measuring.locator('.fr-input-group--error').filter({ has: page.locator('input[name="valeur2"]') }).getByText(refusal, { exact: true }).waitFor();
     assert.equal(await diastolic.getAttribute('aria-invalid'), 'true', 'le champ est signalé');
     assert.ok(await diastolic.evaluate(e => e === document.activeElement), 'le champ en erreur reçoit le focus');
     violations.push(...await axe(page, '93-profil-tension-refusee'));

@@ -308,21 +308,24 @@ final class ProfileRoutes {
     }
 
     /** What the web builds its forms from: sections and their fields, measurement types, vaccines. */
-    record Specification(List<SectionSpec> rubriques, List<MeasurementSpec> mesures, List<SectionField.Choice> vaccins) {
+    record Specification(List<SectionSpec> rubriques, List<MeasurementSpec> mesures, List<ChoiceSpec> vaccins) {
         static final Specification INSTANCE = new Specification(
                 Arrays.stream(ProfileSection.values()).map(s -> new SectionSpec(s.code(), s.title(), s.isList(),
                         s.fields().stream().map(f -> new FieldSpec(f.name(), f.label(), f.type().name(), f.required(), f.maxLength(),
-                                f.choices())).toList())).toList(),
+                                f.choices().stream().map(c -> new ChoiceSpec(c.code(), c.label())).toList())).toList())).toList(),
                 Arrays.stream(MeasurementType.values()).map(t -> new MeasurementSpec(t.code(), t.label(), t.unitLabel(), t.ucum(),
                         t.loinc(), t.min().toPlainString(), t.max().toPlainString(), t.decimals(), t.derived(), t.paired(),
                         t.childrenOnly())).toList(),
-                Arrays.stream(Vaccine.values()).map(v -> new SectionField.Choice(v.code(), v.label())).toList());
+                Arrays.stream(Vaccine.values()).map(v -> new ChoiceSpec(v.code(), v.label())).toList());
     }
 
     record SectionSpec(String code, String titre, boolean liste, List<FieldSpec> champs) {
     }
 
-    record FieldSpec(String nom, String libelle, String type, boolean obligatoire, int longueurMax, List<SectionField.Choice> choix) {
+    record FieldSpec(String nom, String libelle, String type, boolean obligatoire, int longueurMax, List<ChoiceSpec> choix) {
+    }
+
+    record ChoiceSpec(String code, String libelle) {
     }
 
     record MeasurementSpec(String type, String libelle, String unite, String ucum, String loinc, String min, String max,

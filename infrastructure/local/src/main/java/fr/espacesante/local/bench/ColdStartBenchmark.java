@@ -12,7 +12,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * Cold start of the import function: JVM start → first response, through its real Lambda entry
  * point (Spring Cloud Function FunctionInvoker) against a plain RequestHandler doing the same
  * import, each in a fresh JVM with the template's JAVA_TOOL_OPTIONS, interleaved, several runs;
- * then the cold start of the documents, messaging and patient-space functions on a patient's first request.
+ * then the cold start of the documents, messaging, patient-space, profile and agenda functions on a patient's first request.
  * Usage: {@code ./espace bench coldstart [runs]} (default 7).
  */
 public final class ColdStartBenchmark {
@@ -64,7 +64,9 @@ public final class ColdStartBenchmark {
         for (String[] function : new String[][] {
                 {"DocumentsFunction", "events/documents/list-documents.json", "documents, patient listing"},
                 {"MessagingFunction", "events/messaging/list-conversations.json", "messaging, patient's conversations"},
-                {"PatientSpaceFunction", "events/patient-space/get-space.json", "patient-space, the space"}}) {
+                {"PatientSpaceFunction", "events/patient-space/get-space.json", "patient-space, the space"},
+                {"ProfileFunction", "events/profile/read-profile.json", "profile, the patient's profile"},
+                {"AgendaFunction", "events/agenda/list-agenda.json", "agenda, the patient's agenda"}}) {
             coldStart(stack, root, runs, subject, function[0], function[1], function[2]);
         }
     }
