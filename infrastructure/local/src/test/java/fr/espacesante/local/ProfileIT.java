@@ -80,7 +80,7 @@ class ProfileIT {
 
         // Refused inputs: each a 4xx in French, nothing stored
         String before = Http.get(API + "/espace/profil", patient).body();
-        String tomorrow = LocalDateTime.now(PARIS).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString();
+        String tomorrow = serviceNow().plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString();
         List<String> refused = new ArrayList<>();
         refused.add(code(measure(patient, "poids", "500", null, now)));
         refused.add(code(measure(patient, "tension", "80", "120", now)));
@@ -92,7 +92,7 @@ class ProfileIT {
         for (String[] entry : List.of(
                 new String[] {"vaccinations", "{\"vaccin\":\"VACCIN_X\",\"date\":\"2020-01-01\"}"},
                 new String[] {"vaccinations", "{\"vaccin\":\"AUTRE\",\"date\":\"2020-01-01\"}"},
-                new String[] {"hospitalisations", "{\"etablissement\":\"CHU\",\"entree\":\"" + LocalDate.now(PARIS).plusDays(3) + "\"}"},
+                new String[] {"hospitalisations", "{\"etablissement\":\"CHU\",\"entree\":\"" + serviceNow().toLocalDate().plusDays(3) + "\"}"},
                 new String[] {"traitements", "{\"medicament\":\"X\",\"debut\":\"2024-05-01\",\"fin\":\"2024-04-01\"}"},
                 new String[] {"allergies", "{\"substance\":\"Arachide\\u0007\"}"},
                 new String[] {"allergies", "{\"substance\":\"Arachide\",\"couleur\":\"rouge\"}"},
@@ -163,7 +163,7 @@ class ProfileIT {
         List<String> refused = new ArrayList<>();
         refused.add(code(Http.send("PUT", API + "/espace/agenda/prevention/depistage-sein-2036", patient, "{\"statut\":\"NON_CONCERNE\"}")));
         refused.add(code(Http.send("PUT", API + "/espace/agenda/prevention/depistage-col-30a-2025", patient,
-                "{\"statut\":\"FAIT\",\"faitLe\":\"" + LocalDate.now(PARIS).plusDays(2) + "\"}")));
+                "{\"statut\":\"FAIT\",\"faitLe\":\"" + serviceNow().toLocalDate().plusDays(2) + "\"}")));
         refused.add(code(Http.send("PUT", API + "/espace/agenda/prevention/depistage-col-30a-2025", patient, "{\"statut\":\"FAIT\"}")));
         refused.add(code(Http.send("PUT", API + "/espace/agenda/prevention/depistage-col-30a-2025", patient, "{\"statut\":\"PEUT_ETRE\"}")));
         System.out.println("ProfileIT prevention refused: " + refused);
@@ -187,6 +187,11 @@ class ProfileIT {
         assertThat(Http.send("DELETE", API + "/espace/agenda/abonnement", patient, null).statusCode()).isEqualTo(200);
         assertThat(Http.get(renewed, null).statusCode()).as("revoked").isEqualTo(404);
         assertThat(Http.get(API + "/calendrier/" + "A".repeat(43), null).statusCode()).isEqualTo(404);
+    }
+
+    /** The service's clock, which other tests of the shared stack move forward (working mornings, birthdays). */
+    private static LocalDateTime serviceNow() {
+        return LocalDateTime.now(PARIS).plus(STACK.clockOffset());
     }
 
     private static HttpResponse<String> measure(String token, String type, String value, String second, String at) {
