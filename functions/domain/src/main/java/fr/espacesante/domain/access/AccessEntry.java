@@ -43,6 +43,13 @@ public record AccessEntry(String spaceKey, Instant at, String actorKind, String 
                 name = p.name();
                 profession = p.profession();
             }
+            case Actor.Service service -> {
+                kind = "SERVICE";
+                id = service.serviceId();
+                name = service.name();
+                // The purposes stand where a professional's profession does: « for what ».
+                profession = service.purposes();
+            }
             case Actor.Operator o -> {
                 kind = "OPERATEUR";
                 id = o.agentId();

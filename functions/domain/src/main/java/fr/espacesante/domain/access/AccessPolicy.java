@@ -5,6 +5,7 @@ import fr.espacesante.domain.access.Actor.LegalRepresentative;
 import fr.espacesante.domain.access.Actor.Operator;
 import fr.espacesante.domain.access.Actor.Patient;
 import fr.espacesante.domain.access.Actor.Professional;
+import fr.espacesante.domain.access.Actor.Service;
 
 /**
  * The one decision function of "who may see what" (PRODUCT.md): every function that touches a
@@ -30,6 +31,7 @@ public final class AccessPolicy {
             case LegalRepresentative parent -> forLegalRepresentative(parent, request);
             case Caregiver caregiver -> forCaregiver(caregiver, request);
             case Professional professional -> forProfessional(professional, request);
+            case Service service -> forService(service, request);
         };
     }
 
@@ -50,6 +52,31 @@ public final class AccessPolicy {
             return AccessDecision.refuse(AccessRule.HELD_BACK);
         }
         return AccessDecision.allow(AccessRule.CAREGIVER);
+    }
+
+    /**
+     * A connected service reads and writes the record's content only — documents, profile, agenda,
+     * and the space as its pseudonymous patient — as far as the patient's grant goes, and only while
+     * the catalogue lists it online; never a document held back or hidden by the patient.
+     */
+    private static AccessDecision forService(Service service, AccessRequest request) {
+        if (!service.online()) {
+            return AccessDecision.refuse(AccessRule.SERVICE_UNAVAILABLE);
+        }
+        Resource resource = request.resource();
+        if (resource.isPatientOnly() || resource.isConsent() || resource.isConversation()) {
+            return AccessDecision.refuse(AccessRule.PATIENT_ONLY);
+        }
+        if (!service.permitted()) {
+            return AccessDecision.refuse(AccessRule.OUTSIDE_SERVICE_GRANT);
+        }
+        if (resource.isDocument() && resource.heldBackFromPatient()) {
+            return AccessDecision.refuse(AccessRule.HELD_BACK);
+        }
+        if (resource.hiddenFromProfessionals()) {
+            return AccessDecision.refuse(AccessRule.HIDDEN_BY_PATIENT);
+        }
+        return AccessDecision.allow(AccessRule.SERVICE_CATALOGUE);
     }
 
     /** The owner, or a parent attached to the (minor's) space. */

@@ -25,6 +25,9 @@ public enum AccessRule {
     EMERGENCY_DISABLED("urgence-desactivee", "Le patient a désactivé l'accès en urgence"),
     EMERGENCY_WITHOUT_JUSTIFICATION("urgence-sans-justification", "Un accès en urgence exige une justification écrite"),
     UNVERIFIED_PROFESSIONAL("professionnel-non-identifie", "L'identité professionnelle (RPPS) n'a pas pu être vérifiée"),
+    SERVICE_CATALOGUE("service-catalogue", "Un service du catalogue que le patient a connecté, dans les limites de son autorisation"),
+    SERVICE_UNAVAILABLE("service-suspendu", "Le service est suspendu ou n'est plus référencé au catalogue"),
+    OUTSIDE_SERVICE_GRANT("hors-autorisation-service", "Le patient n'a pas autorisé ce service pour ces données"),
     NO_HEALTH_DATA_FOR_OPERATORS("operateur-sans-donnees-de-sante", "Les opérateurs n'accèdent pas aux données de santé"),
     NO_AUTHORISATION("sans-autorisation", "Aucune autorisation du patient");
 

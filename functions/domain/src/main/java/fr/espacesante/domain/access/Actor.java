@@ -33,6 +33,18 @@ public sealed interface Actor {
     record Caregiver(String personKey, String name) implements Actor {
     }
 
+    /**
+     * A referenced service of the catalogue the patient connected, calling the FHIR API (client
+     * credentials). What the patient's grant and the catalogue allow for this call is worked out
+     * before asking the policy ({@code fr.espacesante.domain.catalogue.ServiceCalls}).
+     *
+     * @param purposes the purposes the patient connected it for, as the history shows them
+     * @param online the catalogue lists it online (not suspended, not dereferenced)
+     * @param permitted the patient's grant, as it stands, covers this data and this action
+     */
+    record Service(String serviceId, String name, String purposes, boolean online, boolean permitted) implements Actor {
+    }
+
     /** A health-insurance operator (admin scope): runs the service, never reads health data. */
     record Operator(String agentId) implements Actor {
     }

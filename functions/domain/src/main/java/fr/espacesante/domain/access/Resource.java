@@ -33,7 +33,9 @@ public record Resource(Kind kind, String authorRpps, boolean heldBackFromPatient
         /** The caregivers the patient named, and the invitations sent. */
         CAREGIVERS,
         /** The whole record taken out of the space (an export). */
-        EXPORT
+        EXPORT,
+        /** The catalogue's services the patient connected: connecting one, revoking it. */
+        SERVICES
     }
 
     public static Resource of(Kind kind) {
@@ -77,13 +79,16 @@ public record Resource(Kind kind, String authorRpps, boolean heldBackFromPatient
      */
     boolean isPatientOnly() {
         return kind == Kind.SETTINGS || kind == Kind.ACCESS_HISTORY || kind == Kind.LIFECYCLE || kind == Kind.CAREGIVERS
-                || kind == Kind.EXPORT;
+                || kind == Kind.EXPORT || kind == Kind.SERVICES;
     }
 
-    /** What a caregiver helps with: the record's content (documents, profile, agenda, messages) and opening it. */
+    /**
+     * What a caregiver helps with: the record's content (documents, profile, agenda, messages), opening
+     * it, and connecting a service of the catalogue for the person helped.
+     */
     boolean isCareContent() {
         return kind == Kind.SPACE || kind == Kind.DOCUMENT || kind == Kind.PROFILE || kind == Kind.AGENDA
-                || kind == Kind.MESSAGES;
+                || kind == Kind.MESSAGES || kind == Kind.SERVICES;
     }
 
     /** What the owner still reaches in a closed space: its state, to reopen it or have it deleted. */

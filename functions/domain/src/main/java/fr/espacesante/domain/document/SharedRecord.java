@@ -103,6 +103,7 @@ public final class SharedRecord {
             // The patient's own document, added for them: its author line names who wrote it.
             case Actor.Caregiver c -> new Author(Author.Kind.PATIENT, null, c.name() + ", aidant", null);
             case Actor.Operator o -> new Author(Author.Kind.PATIENT, null, null, null);
+            case Actor.Service s -> new Author(Author.Kind.PATIENT, null, s.name(), null);
         };
         if (author.kind() == Author.Kind.PATIENT && request.heldBack()) {
             throw new InvalidDocumentException(Kind.FORBIDDEN, "RETENUE_RESERVEE", "Seul un professionnel peut retenir un document jusqu'à la consultation d'annonce.");

@@ -8,6 +8,7 @@ import fr.espacesante.domain.access.Actor.LegalRepresentative;
 import fr.espacesante.domain.access.Actor.Operator;
 import fr.espacesante.domain.access.Actor.Patient;
 import fr.espacesante.domain.access.Actor.Professional;
+import fr.espacesante.domain.access.Actor.Service;
 import fr.espacesante.domain.support.InMemoryAccessHistory;
 import java.time.Clock;
 import java.time.Instant;
@@ -74,6 +75,10 @@ class AccessPolicyMatrixTest {
                 new Who("professionnel sans RPPS", new Professional(null, "Dr Sans Numéro", "medecin", true),
                         Optional.of(reason)),
                 new Who("RPPS mal formé", new Professional("12345", "Dr Court", "medecin", false), Optional.empty()),
+                new Who("service connecté", new Service("suivi-poids", "Suivi Poids", "Prévention", true, true), Optional.empty()),
+                new Who("service hors autorisation", new Service("suivi-poids", "Suivi Poids", "Prévention", true, false),
+                        Optional.empty()),
+                new Who("service suspendu", new Service("suivi-poids", "Suivi Poids", "Prévention", false, true), Optional.empty()),
                 new Who("opérateur", new Operator("042"), Optional.empty()));
     }
 
@@ -122,7 +127,8 @@ class AccessPolicyMatrixTest {
         Resource r = c.resource();
         boolean document = r.kind() == Resource.Kind.DOCUMENT;
         boolean patientOnly = r.kind() == Resource.Kind.SETTINGS || r.kind() == Resource.Kind.ACCESS_HISTORY
-                || r.kind() == Resource.Kind.LIFECYCLE || r.kind() == Resource.Kind.CAREGIVERS || r.kind() == Resource.Kind.EXPORT;
+                || r.kind() == Resource.Kind.LIFECYCLE || r.kind() == Resource.Kind.CAREGIVERS || r.kind() == Resource.Kind.EXPORT
+                || r.kind() == Resource.Kind.SERVICES;
         boolean consentRegistry = r.kind() == Resource.Kind.CONSENT;
         Actor actor = c.who().actor();
 
@@ -143,11 +149,32 @@ class AccessPolicyMatrixTest {
             if (!caregiver.personKey().equals(CAREGIVER)) {
                 return Expected.refused(AccessRule.NO_AUTHORISATION);
             }
-            if (patientOnly || consentRegistry || c.action() == Action.WRITE) {
+            // ... but connects a service of the catalogue for the person they help (revoking is the patient's).
+            if (patientOnly && r.kind() != Resource.Kind.SERVICES || consentRegistry || c.action() == Action.WRITE) {
                 return Expected.refused(AccessRule.BEYOND_CAREGIVER);
             }
             return document && r.heldBackFromPatient() ? Expected.refused(AccessRule.HELD_BACK)
                     : Expected.allowed(AccessRule.CAREGIVER);
+        }
+        // "A connected service reads and writes what the patient allowed, while it is online in the catalogue;
+        // never the patient's own business, conversations, nor a document held back or hidden."
+        if (actor instanceof Service service) {
+            if (!service.online()) {
+                return Expected.refused(AccessRule.SERVICE_UNAVAILABLE);
+            }
+            if (patientOnly || consentRegistry || r.kind() == Resource.Kind.MESSAGES) {
+                return Expected.refused(AccessRule.PATIENT_ONLY);
+            }
+            if (!service.permitted()) {
+                return Expected.refused(AccessRule.OUTSIDE_SERVICE_GRANT);
+            }
+            if (document && r.heldBackFromPatient()) {
+                return Expected.refused(AccessRule.HELD_BACK);
+            }
+            if ((document || r.kind() == Resource.Kind.PROFILE) && r.hiddenByPatient()) {
+                return Expected.refused(AccessRule.HIDDEN_BY_PATIENT);
+            }
+            return Expected.allowed(AccessRule.SERVICE_CATALOGUE);
         }
         // "The patient sees everything in their space, except documents a professional still holds back."
         if (actor instanceof Patient p) {

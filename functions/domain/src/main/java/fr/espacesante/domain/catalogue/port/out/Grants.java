@@ -1,0 +1,25 @@
+package fr.espacesante.domain.catalogue.port.out;
+
+import fr.espacesante.domain.access.AccessEntry;
+import fr.espacesante.domain.catalogue.Grant;
+import java.util.List;
+import java.util.Optional;
+
+/** The services each space connected, found by space or by the pseudonym a service knows the patient by. */
+public interface Grants {
+
+    /** Stores (or replaces, on re-approval) a grant with the history entry that records it, atomically. */
+    void save(Grant grant, AccessEntry recorded);
+
+    /** The space's grant to this service still in force (not revoked). */
+    Optional<Grant> find(String spaceKey, String serviceId);
+
+    /** The grant a pseudonym was given by, revoked or not. */
+    Optional<Grant> byPseudonym(String pseudonym);
+
+    /** The space's grants still in force. */
+    List<Grant> of(String spaceKey);
+
+    /** Revokes at once, both copies. @return false when it was not in force any more */
+    boolean revoke(Grant grant, AccessEntry recorded);
+}
