@@ -101,8 +101,8 @@ test('un patient invite un aidant, qui agit dans ses documents jusqu’à ce que
     assert.equal(await helper.getByRole('button', { name: /^(Masquer|Ne plus masquer|Supprimer)/ }).count(), 0,
       'ni masquer ni supprimer pour un aidant');
     assert.deepEqual((await menu(helper).getByRole('link').allTextContents()).map(t => t.trim()),
-      ['Documents', 'Profil médical', 'Messagerie', 'Agenda', 'Prévention'],
-      'le menu de l’aidant se réduit aux documents, au profil médical, à la messagerie, à l’agenda et à la prévention');
+      ['Documents', 'Profil médical', 'Messagerie', 'Agenda', 'Prévention', 'Catalogue', 'Services connectés'],
+      'le menu de l’aidant se réduit aux documents, au profil médical, à la messagerie, à l’agenda, à la prévention et aux services connectés');
     violations.push(...await axe(helper, '64-aidant-documents'));
     const [download] = await Promise.all([helper.waitForEvent('download'),
       proof.first().getByRole('button', { name: /^Télécharger / }).click()]);

@@ -8,6 +8,7 @@ import { loadConfig } from './config';
 import { h } from './dom';
 import { agenda } from './pages/agenda';
 import { caregiverBanner, caregivers, helping } from './pages/caregivers';
+import { catalogue, connectedServices, serviceSheet } from './pages/catalogue';
 import { documents } from './pages/documents';
 import { conversation, inbox } from './pages/messages';
 import { imports, waves } from './pages/operator';
@@ -33,6 +34,8 @@ const routes: Record<string, Route> = {
   '#/agenda': { title: 'Mon agenda santé', population: 'citizen', render: agenda },
   '#/profil': { title: 'Mon profil médical', population: 'citizen', render: profile },
   '#/prevention': { title: 'Mon calendrier de prévention', population: 'citizen', render: prevention },
+  '#/catalogue': { title: 'Catalogue de services', population: 'citizen', render: catalogue },
+  '#/services': { title: 'Mes services connectés', population: 'citizen', render: connectedServices },
   '#/acces': { title: 'Qui peut voir mon espace', population: 'citizen', render: accessPage },
   '#/historique': { title: 'Historique des accès', population: 'citizen', render: history },
   '#/enfants': { title: 'Mes enfants', population: 'citizen', render: m => children(m, drawChrome) },
@@ -45,27 +48,37 @@ const routes: Record<string, Route> = {
 
 const PATIENT_MENU: Array<[string, string]> = [['#/tableau-de-bord', 'Tableau de bord'], ['#/documents', 'Mes documents'],
   ['#/profil', 'Profil médical'], ['#/messages', 'Messagerie'], ['#/agenda', 'Agenda'], ['#/prevention', 'Prévention'],
+  ['#/catalogue', 'Catalogue'], ['#/services', 'Mes services connectés'],
   ['#/acces', 'Qui peut voir mon espace'], ['#/historique', 'Historique'],
   ['#/enfants', 'Mes enfants'], ['#/aidants', 'Mes aidants'], ['#/aides', 'J’aide un proche'], ['#/parametres', 'Paramètres']];
 // A closed space (or one being deleted) keeps only its state open to its owner: the dashboard says what becomes
 // of it, the settings delete it; a parent's list of children and the people one helps do not depend on it.
 const WHEN_CLOSED = new Set(['#/tableau-de-bord', '#/enfants', '#/aides', '#/parametres', '#/activation']);
 // A caregiver sees and adds the helped person's documents, reads and adds to their medical profile, reads and answers
-// their messages, keeps their agenda, reads their prevention calendar, nothing else (the banner leads back).
+// their messages, keeps their agenda, reads their prevention calendar, connects services of the catalogue for them
+// (revoking one stays with the person), nothing else (the banner leads back).
 const CAREGIVER_MENU: Array<[string, string]> = [['#/documents', 'Documents'], ['#/profil', 'Profil médical'],
-  ['#/messages', 'Messagerie'], ['#/agenda', 'Agenda'], ['#/prevention', 'Prévention']];
+  ['#/messages', 'Messagerie'], ['#/agenda', 'Agenda'], ['#/prevention', 'Prévention'], ['#/catalogue', 'Catalogue'],
+  ['#/services', 'Services connectés']];
 const CAREGIVER_PAGES = new Set(CAREGIVER_MENU.map(([href]) => href));
 const OPERATOR_MENU: Array<[string, string]> = [['#/operateur', 'Imports du registre'], ['#/operateur/vagues', 'Vagues']];
 
-/** A page of its own (a fixed hash), or one conversation (#/messages/<id>). */
+/**
+ * A page of its own (a fixed hash, whose query a page may read: #/catalogue?texte=…), one conversation
+ * (#/messages/<id>) or one service of the catalogue (#/catalogue/<id>).
+ */
 function routeOf(hash: string): Route | undefined {
   const id = /^#\/messages\/([0-9a-f-]{36})$/.exec(hash)?.[1];
-  return id ? { title: 'Conversation', population: 'citizen', render: m => conversation(m, id) } : routes[hash];
+  if (id) return { title: 'Conversation', population: 'citizen', render: m => conversation(m, id) };
+  const service = /^#\/catalogue\/([A-Za-z0-9._~-]{1,100})$/.exec(hash)?.[1];
+  if (service) return { title: 'Service du catalogue', population: 'citizen', render: m => serviceSheet(m, service) };
+  return routes[hash.split('?')[0]];
 }
 
-/** The menu entry of a page: a conversation belongs to the messaging. */
+/** The menu entry of a page: a conversation belongs to the messaging, a service to the catalogue. */
 function section(hash: string): string {
-  return hash.startsWith('#/messages/') ? '#/messages' : hash;
+  const path = hash.split('?')[0];
+  return path.startsWith('#/messages/') ? '#/messages' : path.startsWith('#/catalogue/') ? '#/catalogue' : path;
 }
 
 async function drawChrome(): Promise<void> {

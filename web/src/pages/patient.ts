@@ -27,7 +27,7 @@ interface Child { reference: string; prenoms: string; dateNaissance: string; acc
 const RESOURCES: Record<string, string> = {
   SPACE: 'Espace', DOCUMENT: 'Document', PROFILE: 'Profil médical', MESSAGES: 'Messagerie', AGENDA: 'Agenda',
   SETTINGS: 'Paramètres', CONSENT: 'Consentement', ACCESS_HISTORY: 'Historique des accès', LIFECYCLE: 'Vie de l’espace',
-  CAREGIVERS: 'Aidants', EXPORT: 'Export',
+  CAREGIVERS: 'Aidants', EXPORT: 'Export', SERVICES: 'Services connectés',
 };
 
 /** The state of the space shown (one's own, or the child's a parent acts for) as the API last gave it. */
@@ -184,6 +184,8 @@ export function actor(a: HistoryEntry): string {
   if (a.acteur.type === 'PATIENT') return 'Vous';
   if (a.acteur.type === 'REPRESENTANT_LEGAL') return 'Un représentant légal';
   if (a.acteur.type === 'AIDANT') return `${a.acteur.nom ?? 'Un aidant'} (aidant)`;
+  // A connected service: its name, and the purposes it was granted for (where a professional's profession stands).
+  if (a.acteur.type === 'SERVICE') return `Service ${a.acteur.nom ?? a.acteur.identifiant ?? 'connecté'}${a.acteur.profession ? ` (${a.acteur.profession})` : ''}`;
   return [a.acteur.nom, a.acteur.profession ? `(${a.acteur.profession})` : null, a.acteur.identifiant ? `RPPS ${a.acteur.identifiant}` : null]
     .filter(Boolean).join(' ');
 }
@@ -193,7 +195,9 @@ export async function history(main: HTMLElement): Promise<void> {
   const rule = field('regle', 'Règle d’accès', { choices: [['', 'Toutes'], ['titulaire', 'Vous-même'],
     ['medecin-traitant', 'Médecin traitant'], ['consentement', 'Consentement'], ['bris-de-glace', 'Accès en urgence'],
     ['auteur-document', 'Auteur du document'], ['representant-legal', 'Représentant légal'], ['aidant', 'Aidant'],
-    ['professionnel-bloque', 'Professionnel bloqué'], ['sans-autorisation', 'Sans autorisation']] });
+    ['professionnel-bloque', 'Professionnel bloqué'], ['sans-autorisation', 'Sans autorisation'],
+    ['service-catalogue', 'Service connecté'], ['service-suspendu', 'Service suspendu'],
+    ['hors-autorisation-service', 'Hors de l’autorisation d’un service']] });
   const feedback = h('div');
   const results = h('div', { 'aria-live': 'polite' });
   const form = h('form', { novalidate: true, class: 'fr-mb-3w' }, feedback,
@@ -267,6 +271,9 @@ export async function accessPage(main: HTMLElement): Promise<void> {
     overview.bloques.length === 0 ? h('p', {}, 'Aucun professionnel bloqué.') :
       h('ul', {}, overview.bloques.map(p => h('li', {}, `RPPS ${p.rpps} `,
         button('Débloquer', () => void api('DELETE', `/espace/professionnels-bloques/${p.rpps}`).then(() => accessPage(main)), 'tertiary')))),
+    h('h2', {}, 'Services connectés'),
+    h('p', {}, 'Les applications du catalogue que vous avez connectées lisent et écrivent dans votre espace selon votre autorisation. ',
+      h('a', { class: 'fr-link', href: '#/services' }, 'Mes services connectés')),
     h('h2', {}, 'Accès en urgence'),
     h('div', { class: 'fr-toggle' }, toggle, h('label', { class: 'fr-toggle__label', for: toggleId },
       'Autoriser un professionnel des urgences à ouvrir mon espace avec une justification écrite')),

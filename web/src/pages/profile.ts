@@ -557,7 +557,7 @@ function measuresPart(spec: Specification, owner: boolean, reload: () => Promise
       : h('ul', { class: 'fr-raw-list', 'aria-labelledby': 'dernieres-mesures' },
         measured.map(m => h('li', { class: 'fr-mb-1w', 'data-mesure': m.type },
           h('span', { class: 'fr-text--bold' }, `${m.libelle} : ${reading(m, specOf(m.type))} ${m.unite}`),
-          ` — le ${when(m.prisLe)}${m.source && m.source !== 'patient' ? ` (${m.source})` : ''}`)),
+          ` — le ${when(m.prisLe)}${m.source && m.source !== 'patient' ? ` (source : ${m.source})` : ''}`)),
         p.imc ? h('li', { class: 'fr-mb-1w', 'data-mesure': BMI },
           h('span', { class: 'fr-text--bold' }, `Indice de masse corporelle : ${number(p.imc, 1)} ${specOf(BMI)?.unite ?? 'kg/m²'}`),
           ' — calculé à partir du dernier poids et de la dernière taille') : null));

@@ -291,6 +291,38 @@ public final class AwsAdapters {
                 new fr.espacesante.aws.profile.PdfProfileSummaries(), clock);
     }
 
+    public fr.espacesante.domain.catalogue.port.out.Catalogue catalogue() {
+        return new fr.espacesante.aws.catalogue.DynamoDbCatalogue(dynamoDb(), env("CATALOGUE_TABLE"));
+    }
+
+    public fr.espacesante.domain.catalogue.port.out.Grants grants() {
+        return new fr.espacesante.aws.catalogue.DynamoDbGrants(dynamoDb(), env("SERVICE_GRANTS_TABLE"), env("ACCESS_HISTORY_TABLE"));
+    }
+
+    /** How long a service that asks for more keeps its old grant without the patient's re-approval (the template's ReapprovalDays). */
+    public java.time.Duration reapprovalDelay() {
+        return java.time.Duration.ofDays(Long.parseLong(env("REAPPROVAL_DAYS")));
+    }
+
+    public fr.espacesante.domain.catalogue.ServiceCatalogue serviceCatalogue() {
+        return new fr.espacesante.domain.catalogue.ServiceCatalogue(catalogue(), clock);
+    }
+
+    public fr.espacesante.domain.catalogue.ServiceConnections serviceConnections() {
+        return new fr.espacesante.domain.catalogue.ServiceConnections(catalogue(), grants(), spaces(), guard(accessHistory()), clock,
+                reapprovalDelay());
+    }
+
+    public fr.espacesante.domain.catalogue.ServiceCalls serviceCalls() {
+        return new fr.espacesante.domain.catalogue.ServiceCalls(catalogue(), grants(), spaces(), guard(accessHistory()), clock,
+                reapprovalDelay());
+    }
+
+    public fr.espacesante.domain.catalogue.ServiceExchange serviceExchange() {
+        return new fr.espacesante.domain.catalogue.ServiceExchange(serviceCalls(), medicalProfile(), profileBook(), agenda(),
+                documentCatalog(), documentStorage());
+    }
+
     public AgendaReminders agendaReminders() {
         return new AgendaReminders(new DynamoDbAgendaBook(dynamoDb(), env("AGENDA_TABLE"), env("CAMPAIGN_STATE_TABLE")), spaces(),
                 mailer(), env("SERVICE_URL"), clock, sendLease());

@@ -64,6 +64,24 @@ public final class HealthAgenda {
         return item;
     }
 
+    /** An appointment a connected service writes (the FHIR API), its call already decided and recorded. */
+    public AgendaItem addFromService(String spaceKey, Entry entry) {
+        AgendaItem item = item(spaceKey, UUID.randomUUID().toString(), entry, clock.instant());
+        if (!book.add(item, MAX_REMINDERS_PER_DATE)) {
+            throw new AgendaException(Reason.TOO_MANY_REMINDERS);
+        }
+        return item;
+    }
+
+    /** The entries from a day, for a connected service whose call was decided and recorded. */
+    public AgendaBook.Page listForService(String spaceKey, LocalDate from, int limit, Optional<String> cursor) {
+        return book.list(spaceKey, from, limit, cursor);
+    }
+
+    public Optional<AgendaItem> findForService(String spaceKey, String itemId) {
+        return book.find(spaceKey, itemId);
+    }
+
     public AgendaItem update(Actor actor, String spaceKey, String itemId, Entry entry) {
         AgendaItem current = book.find(spaceKey, itemId).orElseThrow(() -> new AgendaException(Reason.UNKNOWN));
         AgendaItem changed = item(spaceKey, itemId, entry, current.createdAt());

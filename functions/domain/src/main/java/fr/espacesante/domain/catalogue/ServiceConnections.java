@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The patient (a parent for a child, a caregiver for the person helped) connects a service of the
@@ -29,6 +28,8 @@ public final class ServiceConnections {
     /** A connected service as the access page shows it. */
     public record Connected(Grant grant, ReferencedService service, Grant.Effective effective) {
     }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final Catalogue catalogue;
     private final Grants grants;
@@ -70,7 +71,7 @@ public final class ServiceConnections {
         var allowed = guard.allowWithEntry(new AccessRequest(actor, space.access(), Resource.of(Resource.Kind.SERVICES), Action.ADD,
                 Optional.empty()), "services/" + serviceId);
         // Re-approving keeps the pseudonym: the service goes on knowing the same (pseudonymous) patient.
-        String pseudonym = grants.find(spaceKey, serviceId).map(Grant::pseudonym).orElse(UUID.randomUUID().toString());
+        String pseudonym = grants.find(spaceKey, serviceId).map(Grant::pseudonym).orElseGet(ServiceConnections::newPseudonym);
         Grant grant = new Grant(spaceKey, serviceId, pseudonym, purposes, read, write, service.version(), clock.instant(),
                 who(actor), Optional.empty());
         grants.save(grant, allowed.entry());
@@ -98,6 +99,13 @@ public final class ServiceConnections {
         }
         return grants.of(spaceKey).stream().flatMap(g -> catalogue.find(g.serviceId()).stream()
                 .map(s -> new Connected(g, s, g.effective(s, clock.instant(), reapprovalDelay)))).toList();
+    }
+
+    /** 128 random bits, base64url: short enough to sit in a FHIR id with another one beside it. */
+    private static String newPseudonym() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String who(Actor actor) {

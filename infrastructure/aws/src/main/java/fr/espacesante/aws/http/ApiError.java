@@ -17,6 +17,11 @@ public final class ApiError extends DomainException {
         return new ApiError(Kind.INVALID, code, message);
     }
 
+    /** What an unexpected failure is told as, by an API that writes its own refusals. */
+    public static ApiError internal() {
+        return new ApiError(Kind.CONFLICT, "ERREUR_INTERNE", "Le service n'a pas pu traiter la demande. Réessayez plus tard.");
+    }
+
     public static ApiError notFound(String code, String message) {
         return new ApiError(Kind.NOT_FOUND, code, message);
     }

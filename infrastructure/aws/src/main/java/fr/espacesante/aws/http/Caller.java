@@ -20,6 +20,13 @@ public sealed interface Caller {
     record Operator(String agent) implements Caller {
     }
 
+    /**
+     * A referenced service of the catalogue (OAuth2 client credentials): its id, and the SMART scopes
+     * its token carries (e.g. {@code patient/Observation.rs}).
+     */
+    record Service(String serviceId, java.util.Set<String> scopes) implements Caller {
+    }
+
     /** No token (public routes): only the client address API Gateway saw, for attempt limits. */
     record Anonymous(String clientAddress) implements Caller {
     }

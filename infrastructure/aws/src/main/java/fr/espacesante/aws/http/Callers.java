@@ -17,18 +17,24 @@ public final class Callers {
     private final String professionalIssuer;
     private final String adminIssuer;
     private final String adminScope;
+    private final String servicesIssuer;
 
     public Callers(String citizenIssuer, String professionalIssuer, String adminIssuer, String adminScope) {
+        this(citizenIssuer, professionalIssuer, adminIssuer, adminScope, null);
+    }
+
+    public Callers(String citizenIssuer, String professionalIssuer, String adminIssuer, String adminScope, String servicesIssuer) {
         this.citizenIssuer = citizenIssuer;
         this.professionalIssuer = professionalIssuer;
         this.adminIssuer = adminIssuer;
         this.adminScope = adminScope;
+        this.servicesIssuer = servicesIssuer;
     }
 
     /** From a function's environment (the template's Globals). */
     public static Callers fromEnvironment(Function<String, String> env) {
         return new Callers(env.apply("CITIZEN_ISSUER"), env.apply("PROFESSIONAL_ISSUER"), env.apply("ADMIN_ISSUER"),
-                env.apply("ADMIN_SCOPE"));
+                env.apply("ADMIN_SCOPE"), env.apply("SERVICES_ISSUER"));
     }
 
     /** The caller a route of kind {@code kind} serves, or a 401/403 refusal. */
@@ -46,6 +52,8 @@ public final class Callers {
                 throw ApiError.forbidden("PORTEE_INSUFFISANTE", "Cette action est réservée aux opérateurs habilités.");
             }
             caller = new Caller.Operator(subject(claims));
+        } else if (kind == Caller.Service.class) {
+            caller = new Caller.Service(subject(claimsOf(request, servicesIssuer)), java.util.Set.copyOf(request.scopes()));
         } else {
             throw new IllegalArgumentException("unknown caller kind " + kind.getSimpleName());
         }

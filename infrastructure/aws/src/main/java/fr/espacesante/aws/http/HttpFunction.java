@@ -40,9 +40,19 @@ public final class HttpFunction implements Function<InputStream, byte[]> {
 
     private final Callers callers;
     private final Map<String, Bound<?>> routes = new LinkedHashMap<>();
+    private final java.util.function.BiFunction<Integer, DomainException, ApiResponse> refusals;
 
     public HttpFunction(Callers callers) {
+        this(callers, null);
+    }
+
+    /**
+     * @param refusals how this API writes a refusal, given its status (the FHIR API answers an
+     *                 {@code OperationOutcome}); null: the {@code {code, message}} body
+     */
+    public HttpFunction(Callers callers, java.util.function.BiFunction<Integer, DomainException, ApiResponse> refusals) {
         this.callers = callers;
+        this.refusals = refusals;
     }
 
     /** Serves {@code routeKey} (as in template.yaml, e.g. {@code "GET /espace"}) for callers of {@code kind}. */
@@ -74,10 +84,13 @@ public final class HttpFunction implements Function<InputStream, byte[]> {
             }
             return bound.handle(callers, request);
         } catch (DomainException refused) {
-            return refusal(refused);
+            return refusals == null ? refusal(refused) : refusals.apply(status(refused.kind()), refused);
         } catch (RuntimeException e) {
             // The exception type only: its message may quote request data.
             LOG.error("unexpected failure on {}: {}", routeKey, e.getClass().getName());
+            if (refusals != null) {
+                return refusals.apply(500, ApiError.internal());
+            }
             return new ApiResponse(500, new ApiResponse.Refusal("ERREUR_INTERNE",
                     "Le service n'a pas pu traiter la demande. Réessayez plus tard."));
         }
