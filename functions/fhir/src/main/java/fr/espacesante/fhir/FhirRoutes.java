@@ -75,6 +75,7 @@ final class FhirRoutes {
     private static final String LOINC = "http://loinc.org";
     private static final String UCUM = "http://unitsofmeasure.org";
     static final String CATEGORY_SYSTEM = "https://espace-sante.example/fhir/CodeSystem/categorie-document";
+    private static final String RULE_SYSTEM = "https://espace-sante.example/fhir/CodeSystem/regle-acces";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Pattern PSEUDONYM = Pattern.compile("[A-Za-z0-9_-]{22}");
     private static final Pattern MEASUREMENT_ID = Pattern.compile("[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8}");
@@ -455,8 +456,18 @@ final class FhirRoutes {
                     case 500 -> OperationOutcome.IssueType.EXCEPTION;
                     default -> OperationOutcome.IssueType.INVALID;
                 })
-                .setDiagnostics(e.publicMessage()).setDetails(new CodeableConcept().setText(e.code()));
+                .setDiagnostics(e.publicMessage()).setDetails(details(e));
         return fhir(status, outcome);
+    }
+
+    /** Our code as text; for an access refusal, the rule of the policy that refused, as the patient's history names it. */
+    private static CodeableConcept details(DomainException e) {
+        CodeableConcept details = new CodeableConcept().setText(e.code());
+        Object rule = e.details().get("regle");
+        if (rule != null) {
+            details.addCoding().setSystem(RULE_SYSTEM).setCode(rule.toString());
+        }
+        return details;
     }
 
     /** The search parameters: only those this resource supports (anything else is a 400), the patient always. */

@@ -208,7 +208,7 @@ public final class AwsAdapters {
         return new SpaceErasureAdapter(dynamoDb(), AwsClients.s3(), new SpaceErasureAdapter.Stores(env("SPACES_TABLE"),
                 env("PERSONS_TABLE"), env("DOCUMENTS_TABLE"), env("ACCESS_HISTORY_TABLE"), env("GUARDIANSHIPS_TABLE"),
                 env("IDENTITY_LINKS_TABLE"), env("NOTIFICATIONS_TABLE"), env("CAREGIVERS_TABLE"), env("MESSAGES_TABLE"), env("AGENDA_TABLE"),
-                env("PROFILE_TABLE"), env("DOCUMENTS_BUCKET"),
+                env("PROFILE_TABLE"), env("SERVICE_GRANTS_TABLE"), env("DOCUMENTS_BUCKET"),
                 env("LETTERS_BUCKET")));
     }
 

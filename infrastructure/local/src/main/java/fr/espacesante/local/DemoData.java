@@ -46,7 +46,36 @@ final class DemoData {
     private DemoData() {
     }
 
+    /** The referential shipped with the project, which an operator loads through the API. */
+    public static final String CATALOGUE_FILE = "catalogue/referentiel.json";
+
+    /**
+     * Loads the catalogue's referential as an operator does: {@code POST /admin/catalogue} with the file.
+     *
+     * @return the route's answer (what was created, changed, unchanged)
+     */
+    public static String loadCatalogue(LocalStack stack, Path root) {
+        try {
+            String operator = stack.issuers().operatorToken(stack.parameter("AdminAudience"), stack.parameter("AdminScope"), "demo");
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/admin/catalogue"))
+                    .header("authorization", "Bearer " + operator).header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofFile(root.resolve(CATALOGUE_FILE))).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("the catalogue was refused: " + answer.statusCode() + " " + answer.body());
+            }
+            return answer.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void load(LocalStack stack, Path root) {
+        if (Files.isRegularFile(root.resolve(CATALOGUE_FILE))) {
+            loadCatalogue(stack, root);
+        }
         Path file = root.resolve(DEMO_FILE);
         if (!Files.isRegularFile(file)) {
             return;

@@ -105,6 +105,7 @@ public final class LocalStack implements AutoCloseable {
         p.put("CitizenIssuerUrl", issuers.issuerUrl(OidcIssuers.CITIZEN));
         p.put("ProfessionalIssuerUrl", issuers.issuerUrl(OidcIssuers.PROFESSIONAL));
         p.put("AdminIssuerUrl", issuers.issuerUrl(OidcIssuers.ADMIN));
+        p.put("ServicesIssuerUrl", issuers.issuerUrl(OidcIssuers.SERVICES));
         // Development keys, public on purpose: local data is synthetic. Production keys are NoEcho parameters.
         p.put("NirHashKey", devKey("espace-sante local NIR hash key."));
         p.put("NirSealKey", devKey("espace-sante local NIR seal key."));
@@ -162,7 +163,9 @@ public final class LocalStack implements AutoCloseable {
         java.util.function.Function<String, Object> parameter = name -> defaults.resolve(Map.of("Ref", name));
         return Map.of(
                 OidcIssuers.CITIZEN, Map.of("aud", List.of(parameter.apply("CitizenAudience")), "scope", "openid profile"),
-                OidcIssuers.ADMIN, Map.of("aud", List.of(parameter.apply("AdminAudience")), "scope", parameter.apply("AdminScope")));
+                OidcIssuers.ADMIN, Map.of("aud", List.of(parameter.apply("AdminAudience")), "scope", parameter.apply("AdminScope")),
+                // A service asks for its SMART scopes with client credentials: the token carries them, and its client id as subject.
+                OidcIssuers.SERVICES, Map.of("aud", List.of(parameter.apply("ServicesAudience")), "scope", "${scope}", "sub", "${clientId}"));
     }
 
     /** The documents bucket's CORS rule, from the template. */

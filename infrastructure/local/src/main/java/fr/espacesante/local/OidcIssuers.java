@@ -19,6 +19,8 @@ public final class OidcIssuers implements AutoCloseable {
     public static final String CITIZEN = "citizen";
     public static final String PROFESSIONAL = "professional";
     public static final String ADMIN = "admin";
+    /** The catalogue's referenced services: OAuth2 client credentials, SMART scopes. */
+    public static final String SERVICES = "services";
 
     private final MockOAuth2Server server;
     private final int port;

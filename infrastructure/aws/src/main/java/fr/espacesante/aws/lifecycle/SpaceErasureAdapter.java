@@ -30,7 +30,7 @@ public final class SpaceErasureAdapter implements SpaceErasure {
     /** The tables and buckets a space's data lives in. */
     public record Stores(String spacesTable, String personsTable, String documentsTable, String accessHistoryTable,
                          String guardianshipsTable, String identityLinksTable, String notificationsTable,
-                         String caregiversTable, String messagesTable, String agendaTable, String profileTable, String documentsBucket,
+                         String caregiversTable, String messagesTable, String agendaTable, String profileTable, String serviceGrantsTable, String documentsBucket,
                          String lettersBucket) {
     }
 
@@ -57,6 +57,7 @@ public final class SpaceErasureAdapter implements SpaceErasure {
         eraseSubscription(spaceKey);
         deletePartition(stores.agendaTable(), "spaceKey", spaceKey, List.of("spaceKey", "itemKey"));
         deletePartition(stores.profileTable(), "spaceKey", spaceKey, List.of("spaceKey", "itemKey"));
+        eraseGrants(spaceKey);
         eraseGuardianships(spaceKey);
         eraseCaregivers(spaceKey);
         eraseNotifications(spaceKey);
@@ -78,6 +79,16 @@ public final class SpaceErasureAdapter implements SpaceErasure {
     }
 
     /** A parent's guardianships (and their place in each child's space), and the child's side of its own. */
+    /** Each grant to a service lives in the space's partition and under its pseudonym (revoked ones too). */
+    private void eraseGrants(String spaceKey) {
+        forEachItem(QueryRequest.builder().tableName(stores.serviceGrantsTable()).keyConditionExpression("partitionKey = :k")
+                .expressionAttributeValues(Map.of(":k", s(spaceKey))), grant -> {
+            deleteItem(stores.serviceGrantsTable(), Map.of("partitionKey", s("pseudonyme#" + grant.get("pseudonym").s()),
+                    "itemKey", s("grant")));
+            deleteItem(stores.serviceGrantsTable(), Map.of("partitionKey", grant.get("partitionKey"), "itemKey", grant.get("itemKey")));
+        });
+    }
+
     /** The calendar subscription's token item lives in its own partition: found through the space's. */
     private void eraseSubscription(String spaceKey) {
         var pointer = dynamoDb.getItem(r -> r.tableName(stores.agendaTable()).consistentRead(true)
