@@ -50,6 +50,7 @@ class WebJourneysIT {
         String messaged = Registry.nir(base + 10);
         String planner = Registry.nir(base + 11);
         String profiled = Registry.nir(base + 12);
+        String connecting = Registry.nir(base + 13);
         String emailAddress = "edith." + base + "@vague.example";
         Registry.importLines(stack, "registre/navigateur-" + base + ".csv", List.of(
                 Registry.line(patient, "Navigatrice", "Nina", "nina." + base + "@navigateur.example"),
@@ -63,6 +64,7 @@ class WebJourneysIT {
                 Registry.line(messaged, "Message", "Marine", "marine." + base + "@navigateur.example"),
                 Registry.line(planner, "Agenda", "Agathe", "agathe." + base + "@navigateur.example"),
                 Registry.line(profiled, "Profil", "Prune", "prune." + base + "@navigateur.example"),
+                Registry.line(connecting, "Catalogue", "Cyrielle", "cyrielle." + base + "@navigateur.example"),
                 // The wave's two persons, in a département no other test uses (Ariège)
                 Registry.line(emailed, "Courriel", "Edith", emailAddress, "09"),
                 Registry.line(lettered, "Courrier", "Louis", null, "09")));
@@ -82,6 +84,11 @@ class WebJourneysIT {
                 "E2E_CAREGIVER_EMAIL", helperEmail));
         node.environment().putAll(Map.of(
                 "E2E_AGENDA_NIR", planner, "E2E_AGENDA_NAME", "Agenda", "E2E_AGENDA_BIRTH", Registry.BIRTH_DATE));
+        // The catalogue, as an operator loads it; the service's token comes from the services issuer
+        DemoData.loadCatalogue(stack, LocalStackSupport.projectRoot());
+        node.environment().putAll(Map.of(
+                "E2E_CATALOGUE_NIR", connecting, "E2E_CATALOGUE_NAME", "Catalogue", "E2E_CATALOGUE_BIRTH", Registry.BIRTH_DATE,
+                "E2E_SERVICES_TOKEN_URL", stack.issuers().issuerUrl(OidcIssuers.SERVICES) + "/token"));
         node.environment().putAll(Map.of(
                 "E2E_PROFILE_NIR", profiled, "E2E_PROFILE_NAME", "Profil", "E2E_PROFILE_BIRTH", Registry.BIRTH_DATE));
         node.environment().putAll(Map.of(
