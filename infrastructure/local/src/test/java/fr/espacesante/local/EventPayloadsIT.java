@@ -38,7 +38,10 @@ class EventPayloadsIT {
                 JsonNode answer = output.startsWith("{") ? Http.JSON.readTree(output) : null;
                 if (answer != null && answer.has("statusCode")) {
                     assertThat(answer.get("statusCode").asInt()).as(file.toString()).isLessThan(500);
-                    JsonNode body = Http.JSON.readTree(answer.get("body").asString());
+                    String text = answer.path("isBase64Encoded").asBoolean(false)
+                            ? new String(java.util.Base64.getDecoder().decode(answer.get("body").asString()), StandardCharsets.UTF_8)
+                            : answer.get("body").asString();
+                    JsonNode body = Http.JSON.readTree(text);
                     assertThat(body.isObject()).as(file + " answers a JSON object").isTrue();
                 }
                 invoked++;

@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import fr.espacesante.local.support.Http;
 import fr.espacesante.local.support.LocalStackSupport;
 import fr.espacesante.local.support.Registry;
+import fr.espacesante.local.support.ServiceTokens;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -201,14 +202,8 @@ class FhirIT {
     }
 
     /** OAuth2 client credentials at the services issuer's token endpoint, as a referenced service gets its token. */
-    static String serviceToken(String clientId, String scopes) throws Exception {
-        String form = "grant_type=client_credentials&client_id=" + clientId + "&client_secret=secret&scope="
-                + URLEncoder.encode(scopes, StandardCharsets.UTF_8);
-        HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(STACK.issuers().issuerUrl(OidcIssuers.SERVICES)
-                        + "/token")).header("content-type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return Http.JSON.readTree(answer.body()).get("access_token").asString();
+    private static String serviceToken(String clientId, String scopes) {
+        return ServiceTokens.token(STACK, clientId, scopes);
     }
 
     /** Status and the rule (403) or code (other 4xx) an OperationOutcome gives; the client sees it as an exception. */

@@ -35,9 +35,12 @@ import org.slf4j.LoggerFactory;
  */
 class LogCaptureIT {
 
-    /** 13 digits (with 2A/2B) optionally followed by the 2-digit key, not inside a longer number. */
+    /**
+     * 13 digits (with 2A/2B) optionally followed by the 2-digit key, not inside a longer number nor a
+     * hexadecimal string: a keyed hash in an S3 path can hold a run of 15 digits by chance.
+     */
     private static final Pattern NIR_SHAPED = Pattern.compile(
-            "(?<![0-9])[12][0-9]{4}(?:[0-9]{2}|2[ABab])[0-9]{6}(?:\\s?[0-9]{2})?(?![0-9])");
+            "(?<![0-9a-f])[12][0-9]{4}(?:[0-9]{2}|2[ABab])[0-9]{6}(?:\\s?[0-9]{2})?(?![0-9a-f])");
 
     /** A message's (and a profile entry's) words, which no log line may carry. */
     private static final String SECRET_TEXT = "Résultat de biopsie à discuter en consultation";

@@ -113,6 +113,10 @@ class MalformedRequestsIT {
                     }
                     if (isGatewayRefusal(response.status(), body)) {
                         gatewayRefusals++;
+                    } else if (isOperationOutcome(body)) {
+                        if (!french(body.get("issue").get(0).path("diagnostics").asString(""))) {
+                            failures.add(what + " OperationOutcome without French diagnostics: " + abbreviated(response.body()));
+                        }
                     } else if (!body.has("code") || !body.has("message") || !french(body.get("message").asString())) {
                         failures.add(what + " without code and French message: " + abbreviated(response.body()));
                     }
@@ -192,6 +196,8 @@ class MalformedRequestsIT {
             case "CitizenAuth" -> Http.token(API, "patient", "sujet=" + SUBJECT);
             case "ProfessionalAuth" -> Http.token(API, "professional", "rpps=10777777771&profession=medecin&urgence=true");
             case "AdminAuth" -> Http.token(API, "operator", "agent=43");
+            case "ServiceAuth" -> fr.espacesante.local.support.ServiceTokens.token(STACK, "carnet-poids",
+                    fr.espacesante.local.support.ServiceTokens.ALL_SCOPES);
             default -> throw new IllegalStateException(a);
         });
     }
@@ -207,6 +213,12 @@ class MalformedRequestsIT {
     }
 
     /** A French sentence: several words, and French words or letters. */
+    /** The FHIR API's refusals: an OperationOutcome whose diagnostics say it in French. */
+    private static boolean isOperationOutcome(JsonNode body) {
+        return "OperationOutcome".equals(body.path("resourceType").asString("")) && body.path("issue").isArray()
+                && !body.path("issue").isEmpty();
+    }
+
     private static boolean french(String message) {
         return message != null && message.contains(" ")
                 && message.matches("(?s).*([àâçéèêëîïôûùœ]|\\b(le|la|les|de|du|des|doit|est|une?|pas|cette?|cet|ce|ne|aucune?|votre|vous)\\b).*");

@@ -23,7 +23,7 @@ class TemplateIT {
     private final SamTemplate template = SamTemplate.load(root.resolve("template.yaml"), Map.of(
             "CitizenIssuerUrl", "https://citizen.example", "ProfessionalIssuerUrl", "https://pro.example",
             "AdminIssuerUrl", "https://admin.example", "NirHashKey", "k", "NirSealKey", "k",
-            "CodeKey", "k"));
+            "CodeKey", "k", "ServicesIssuerUrl", "https://services.example"));
 
     @Test
     void every_function_points_at_its_built_artifact_and_a_real_entry_point() throws Exception {
@@ -58,7 +58,7 @@ class TemplateIT {
                 }
             }
         }
-        assertThat(authorizers).containsExactlyInAnyOrder("CitizenAuth", "ProfessionalAuth", "AdminAuth");
+        assertThat(authorizers).containsExactlyInAnyOrder("CitizenAuth", "ProfessionalAuth", "AdminAuth", "ServiceAuth");
     }
 
     @Test
