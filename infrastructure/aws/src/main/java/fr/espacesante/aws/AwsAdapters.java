@@ -304,6 +304,13 @@ public final class AwsAdapters {
         return java.time.Duration.ofDays(Long.parseLong(env("REAPPROVAL_DAYS")));
     }
 
+    public fr.espacesante.domain.catalogue.ConnectedServicesReview connectedServicesReview() {
+        var grants = new fr.espacesante.aws.catalogue.DynamoDbGrants(dynamoDb(), env("SERVICE_GRANTS_TABLE"), env("ACCESS_HISTORY_TABLE"),
+                env("CAMPAIGN_STATE_TABLE"));
+        return new fr.espacesante.domain.catalogue.ConnectedServicesReview(grants, grants, catalogue(), spaces(), mailer(),
+                env("SERVICE_URL"), clock);
+    }
+
     public fr.espacesante.domain.catalogue.ServiceCatalogue serviceCatalogue() {
         return new fr.espacesante.domain.catalogue.ServiceCatalogue(catalogue(), clock);
     }

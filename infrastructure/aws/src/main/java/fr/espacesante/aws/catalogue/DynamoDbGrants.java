@@ -8,7 +8,15 @@ import fr.espacesante.aws.access.DynamoDbAccessHistory;
 import fr.espacesante.domain.access.AccessEntry;
 import fr.espacesante.domain.catalogue.Grant;
 import fr.espacesante.domain.catalogue.Purpose;
+import fr.espacesante.aws.Checkpoints;
+import fr.espacesante.aws.PageCursors;
+import fr.espacesante.domain.campaign.Departments;
+import fr.espacesante.domain.catalogue.ConnectedServicesReview;
 import fr.espacesante.domain.catalogue.port.out.Grants;
+import fr.espacesante.domain.catalogue.port.out.ReviewSchedule;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -25,28 +33,97 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * space's partition ({@code grant#<pseudonym>}: the access page, the erasure) and under its pseudonym
  * ({@code pseudonyme#<p>}: how a service's call finds the patient). Revoking marks both.
  */
-public final class DynamoDbGrants implements Grants {
+public final class DynamoDbGrants implements Grants, ReviewSchedule {
 
+    public static final String BY_REVIEW_DAY = "ByReviewDay";
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String IN_SPACE = "grant#";
     private static final String PSEUDONYM = "pseudonyme#";
+    /** The space's review marker: {@code reviewShard = "<day>#<shard>"}, the key of the sparse index ByReviewDay. */
+    private static final String REVIEW = "revue";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final String historyTable;
+    private final Checkpoints checkpoint;
 
     public DynamoDbGrants(DynamoDbClient dynamoDb, String table, String historyTable) {
+        this(dynamoDb, table, historyTable, null);
+    }
+
+    /** @param stateTable where the review run keeps its checkpoint (null: not the review run) */
+    public DynamoDbGrants(DynamoDbClient dynamoDb, String table, String historyTable, String stateTable) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.historyTable = historyTable;
+        this.checkpoint = stateTable == null ? null : new Checkpoints(dynamoDb, stateTable, "revue-services");
     }
 
+    /** The grant twice, its history entry, and the space's first review 90 days on (kept if one is already planned). */
     @Override
     public void save(Grant grant, AccessEntry recorded) {
+        LocalDate first = grant.grantedAt().atZone(PARIS).toLocalDate().plusDays(ConnectedServicesReview.EVERY_DAYS);
         dynamoDb.transactWriteItems(r -> r.transactItems(
                 TransactWriteItem.builder().put(p -> p.tableName(table).item(item(grant, grant.spaceKey(), IN_SPACE + grant.pseudonym())))
                         .build(),
                 TransactWriteItem.builder().put(p -> p.tableName(table).item(item(grant, PSEUDONYM + grant.pseudonym(), "grant"))).build(),
+                TransactWriteItem.builder().update(u -> u.tableName(table).key(Map.of("partitionKey", s(grant.spaceKey()),
+                                "itemKey", s(REVIEW)))
+                        .updateExpression("SET reviewShard = if_not_exists(reviewShard, :shard), reviewDay = if_not_exists(reviewDay, :day)")
+                        .expressionAttributeValues(Map.of(":shard", s(shardOf(first, grant.spaceKey())), ":day", s(first.toString()))))
+                        .build(),
                 history(recorded)));
+    }
+
+    @Override
+    public DuePage due(LocalDate day, int shard, int limit, Optional<String> cursor) {
+        String partition = day + "#" + shard;
+        var response = dynamoDb.query(r -> {
+            r.tableName(table).indexName(BY_REVIEW_DAY).keyConditionExpression("reviewShard = :due")
+                    .expressionAttributeValues(Map.of(":due", s(partition))).limit(limit);
+            cursor.map(c -> PageCursors.decode(c, java.util.Set.of("partitionKey", "itemKey", "reviewShard"), "reviewShard", partition))
+                    .ifPresent(r::exclusiveStartKey);
+        });
+        Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? Optional.of(PageCursors.encode(response.lastEvaluatedKey())) : Optional.empty();
+        return new DuePage(response.items().stream().map(i -> i.get("partitionKey").s()).toList(), next);
+    }
+
+    @Override
+    public boolean reschedule(String spaceKey, LocalDate due, LocalDate next) {
+        try {
+            dynamoDb.updateItem(r -> r.tableName(table).key(Map.of("partitionKey", s(spaceKey), "itemKey", s(REVIEW)))
+                    .updateExpression("SET reviewShard = :shard, reviewDay = :next").conditionExpression("reviewDay = :due")
+                    .expressionAttributeValues(Map.of(":shard", s(shardOf(next, spaceKey)), ":next", s(next.toString()),
+                            ":due", s(due.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException anotherRun) {
+            return false;
+        }
+    }
+
+    @Override
+    public void stop(String spaceKey, LocalDate due) {
+        try {
+            dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of("partitionKey", s(spaceKey), "itemKey", s(REVIEW)))
+                    .conditionExpression("reviewDay = :due").expressionAttributeValues(Map.of(":due", s(due.toString()))));
+        } catch (ConditionalCheckFailedException anotherRun) {
+            // rescheduled or stopped meanwhile
+        }
+    }
+
+    @Override
+    public Optional<LocalDate> reviewedThrough() {
+        return checkpoint.day();
+    }
+
+    @Override
+    public void recordReviewedThrough(LocalDate day) {
+        checkpoint.record(day);
+    }
+
+    private static String shardOf(LocalDate day, String spaceKey) {
+        return day + "#" + Departments.shardOf(spaceKey);
     }
 
     @Override

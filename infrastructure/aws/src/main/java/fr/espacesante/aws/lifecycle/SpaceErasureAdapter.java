@@ -79,12 +79,14 @@ public final class SpaceErasureAdapter implements SpaceErasure {
     }
 
     /** A parent's guardianships (and their place in each child's space), and the child's side of its own. */
-    /** Each grant to a service lives in the space's partition and under its pseudonym (revoked ones too). */
+    /** Each grant to a service lives in the space's partition and under its pseudonym (revoked ones too); the review marker too. */
     private void eraseGrants(String spaceKey) {
         forEachItem(QueryRequest.builder().tableName(stores.serviceGrantsTable()).keyConditionExpression("partitionKey = :k")
                 .expressionAttributeValues(Map.of(":k", s(spaceKey))), grant -> {
-            deleteItem(stores.serviceGrantsTable(), Map.of("partitionKey", s("pseudonyme#" + grant.get("pseudonym").s()),
-                    "itemKey", s("grant")));
+            if (grant.containsKey("pseudonym")) {
+                deleteItem(stores.serviceGrantsTable(), Map.of("partitionKey", s("pseudonyme#" + grant.get("pseudonym").s()),
+                        "itemKey", s("grant")));
+            }
             deleteItem(stores.serviceGrantsTable(), Map.of("partitionKey", grant.get("partitionKey"), "itemKey", grant.get("itemKey")));
         });
     }
