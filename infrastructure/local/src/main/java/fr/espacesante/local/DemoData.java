@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * uploads and the real intake), an access history — and a demo parent with a child attached.
  * Done once per data folder: an existing demo patient is left as it is.
  */
-final class DemoData {
+public final class DemoData {
 
     static final String DEMO_FILE = "events/population-import/population-demo.csv";
     /** The logins to type on the local identity provider's page. */

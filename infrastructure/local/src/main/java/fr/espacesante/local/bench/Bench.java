@@ -24,6 +24,7 @@ public final class Bench {
                 case "messaging" -> MessagingBenchmark.main(rest);
                 case "reminders" -> AgendaRemindersBenchmark.main(rest);
                 case "profile" -> ProfileBenchmark.main(rest);
+                case "fhir" -> FhirBenchmark.main(rest);
                 default -> {
                     System.err.println("usage: ./espace bench import|coldstart|campaign|documents|purge|messaging|reminders [arguments]");
                     System.exit(2);

@@ -50,7 +50,46 @@ public final class ColdStartBenchmark {
                     plainMedian, springMedian, (double) springMedian / plainMedian);
             Files.delete(file);
             documents(stack, root, runs);
+            fhir(stack, root, runs, plainMedian);
         }
+    }
+
+    /**
+     * The FHIR function's cold start on a connected service's first search (HAPI's R4 context built,
+     * the grant and the policy checked, the series read), beside the plain-handler baseline above.
+     */
+    private static void fhir(LocalStack stack, Path root, int runs, long plainMedian) throws Exception {
+        fr.espacesante.local.DemoData.loadCatalogue(stack, root);
+        String subject = "bench-fhir-" + java.util.UUID.randomUUID();
+        String patient = BenchSupport.activatedPatient(stack, "285013110000262", "Fhir", null, subject);
+        String pseudonym = BenchSupport.json("POST", stack.gatewayUrl() + "/espace/services/carnet-poids", patient,
+                "{\"finalites\":[\"prevention\"]}").get("patient").asString();
+        String event = """
+                {"version":"2.0","routeKey":"GET /fhir/Observation","rawPath":"/fhir/Observation",
+                 "rawQueryString":"patient=%1$s&code=29463-7","queryStringParameters":{"patient":"%1$s","code":"29463-7"},
+                 "headers":{"accept":"application/fhir+json","host":"api.espace-sante.example"},
+                 "requestContext":{"accountId":"000000000000","apiId":"local","domainName":"api.espace-sante.example",
+                  "authorizer":{"jwt":{"claims":{"iss":"%2$s","sub":"carnet-poids","aud":"espace-sante-services"},
+                   "scopes":["patient/Observation.rs"]}},
+                  "http":{"method":"GET","path":"/fhir/Observation","protocol":"HTTP/1.1","sourceIp":"192.0.2.10","userAgent":"bench"},
+                  "requestId":"bench","routeKey":"GET /fhir/Observation","stage":"$default","time":"22/Nov/2026:06:00:00 +0000",
+                  "timeEpoch":1795327200000},
+                 "isBase64Encoded":false}
+                """.formatted(pseudonym, stack.parameter("ServicesIssuerUrl"));
+        Path file = Files.createTempFile("fhir-premier-appel", ".json");
+        Files.writeString(file, event);
+        List<Long> wall = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            Map<String, String> run = BenchSupport.run(BenchSupport.probe(stack, root, "FhirFunction", "spring", file, "512m"));
+            if (!"200".equals(run.get("status"))) {
+                throw new IllegalStateException("the FHIR search did not answer 200: " + run.get("output"));
+            }
+            wall.add(Long.parseLong(run.get("wall_ms")));
+            System.out.printf("run %d: fhir, a service's first search %,d ms (handler %s ms)%n", i + 1, wall.getLast(), run.get("handler_ms"));
+        }
+        System.out.printf("%n=== Cold start of fhir, a connected service's first Observation search (%d runs) === median %,d ms, "
+                + "%.2f x the plain RequestHandler (goal <= 2)%n", runs, median(wall), (double) median(wall) / plainMedian);
+        Files.delete(file);
     }
 
     /**
