@@ -61,7 +61,7 @@ public final class ColdStartBenchmark {
     private static void fhir(LocalStack stack, Path root, int runs, long plainMedian) throws Exception {
         fr.espacesante.local.DemoData.loadCatalogue(stack, root);
         String subject = "bench-fhir-" + java.util.UUID.randomUUID();
-        String patient = BenchSupport.activatedPatient(stack, "285013110000262", "Fhir", null, subject);
+        String patient = BenchSupport.activatedPatient(stack, "285013110000260", "Fhir", null, subject);
         String pseudonym = BenchSupport.json("POST", stack.gatewayUrl() + "/espace/services/carnet-poids", patient,
                 "{\"finalites\":[\"prevention\"]}").get("patient").asString();
         String event = """
