@@ -46,6 +46,7 @@ public final class LocalStackMain {
                   Émetteurs OIDC    %s
                                     %s
                                     %s
+                                    %s   (services du catalogue : client_credentials sur /token)
                   DynamoDB Local    %s
                   S3 (S3Proxy)      %s   buckets : %s
                   Journaux          %s
@@ -53,7 +54,7 @@ public final class LocalStackMain {
                 %n""", elapsed, stack.gatewayUrl(), DemoData.PATIENT_LOGIN, DemoData.PARENT_LOGIN, demo[0], demo[3], demo[1],
                 stack.gatewayUrl(), stack.sesUrl(),
                 stack.issuers().issuerUrl(OidcIssuers.CITIZEN), stack.issuers().issuerUrl(OidcIssuers.PROFESSIONAL),
-                stack.issuers().issuerUrl(OidcIssuers.ADMIN), stack.dynamoDbUrl(), stack.s3Url(), stack.buckets(), data);
+                stack.issuers().issuerUrl(OidcIssuers.ADMIN), stack.issuers().issuerUrl(OidcIssuers.SERVICES), stack.dynamoDbUrl(), stack.s3Url(), stack.buckets(), data);
         stopped.await();
     }
 }
