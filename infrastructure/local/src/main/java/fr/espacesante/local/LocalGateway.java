@@ -79,10 +79,12 @@ final class LocalGateway implements AutoCloseable {
     private final LocalEndpoints localEndpoints;
     /** The web frontend, on the same origin (CloudFront in front of the site bucket and the API). */
     private final StaticSite site;
+    private final RouteThrottles throttles;
 
     LocalGateway(int port, List<FunctionDef> definitions, List<String> publicRoutes, JwtAuthorizers authorizers,
-                 FunctionHost functions, LocalEndpoints localEndpoints, StaticSite site) throws IOException {
+                 FunctionHost functions, LocalEndpoints localEndpoints, StaticSite site, RouteThrottles throttles) throws IOException {
         this.site = site;
+        this.throttles = throttles;
         this.authorizers = authorizers;
         this.functions = functions;
         this.localEndpoints = localEndpoints;
@@ -183,6 +185,11 @@ final class LocalGateway implements AutoCloseable {
             }
             BoundRoute bound = match.get().getKey();
             String routeKey = bound.route().routeKey();
+            // Throttled as API Gateway does: before the authorizer, by route.
+            if (!throttles.admit(routeKey)) {
+                return reply(Response.json(429, Map.of("message", "Too Many Requests")), new AccessLogLine(requestId,
+                        Instant.now(), method, routeKey, path, 429, "Too Many Requests", sourceIp(exchange)));
+            }
             JwtAuthorizers.Verified identity = null;
             String authorizer = bound.route().authorizer();
             if (authorizer != null) {

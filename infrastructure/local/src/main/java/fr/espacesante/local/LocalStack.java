@@ -86,7 +86,8 @@ public final class LocalStack implements AutoCloseable {
         relay.target = notifications;
         scheduler = track(new LocalScheduler(definitions, functions, settings.automaticSchedules()));
         gateway = track(new LocalGateway(gatewayPort, definitions, template.publicRoutes(),
-                new JwtAuthorizers(template.authorizers()), functions, new LocalEndpoints(this), site(root)));
+                new JwtAuthorizers(template.authorizers()), functions, new LocalEndpoints(this), site(root),
+                new RouteThrottles(template.throttles())));
     }
 
     public static LocalStack start(Settings settings) {

@@ -182,6 +182,33 @@ public final class SamTemplate {
         return found;
     }
 
+    /** A route's throttle as API Gateway applies it: a bucket of {@code burst} requests refilled at {@code rate} a second. */
+    public record Throttle(int burst, double rate) {
+    }
+
+    /**
+     * The HTTP API's throttles: {@code DefaultRouteSettings} for every route, {@code RouteSettings} by
+     * route key on top. Empty when the template sets none.
+     */
+    public Map<String, Throttle> throttles() {
+        Map<String, Throttle> found = new LinkedHashMap<>();
+        resourcesOfType("AWS::Serverless::HttpApi").keySet().forEach(id -> {
+            Map<String, Object> api = properties(id);
+            throttle(map(api.get("DefaultRouteSettings"))).ifPresent(t -> found.put("$default", t));
+            map(api.get("RouteSettings")).forEach((route, raw) -> throttle(map(raw)).ifPresent(t -> found.put(route, t)));
+        });
+        return found;
+    }
+
+    private java.util.Optional<Throttle> throttle(Map<String, Object> settings) {
+        Object burst = resolve(settings.get("ThrottlingBurstLimit"));
+        Object rate = resolve(settings.get("ThrottlingRateLimit"));
+        if (burst == null || rate == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Throttle(Integer.parseInt(burst.toString()), Double.parseDouble(rate.toString())));
+    }
+
     public List<String> publicRoutes() {
         return strings(map(map(root.get("Metadata")).get("EspaceSante")).get("PublicRoutes"));
     }

@@ -52,7 +52,9 @@ class ServiceReviewIT {
                 .isEqualTo(201);
         assertThat(Http.send("DELETE", API + "/espace/services/carnet-poids", tokens[1], null).statusCode()).isEqualTo(200);
 
-        LocalDate due = LocalDate.now(PARIS).plusDays(ConnectedServicesReview.EVERY_DAYS);
+        // The service's clock, which other tests of the shared stack move forward, dated the grants.
+        LocalDate due = java.time.LocalDateTime.now(PARIS).plus(STACK.clockOffset()).toLocalDate()
+                .plusDays(ConnectedServicesReview.EVERY_DAYS);
         MutableClock clock = new MutableClock(due.atTime(8, 0).atZone(PARIS).toInstant());
         var env = STACK.functionEnvironment("ServiceReviewFunction");
         AwsAdapters adapters = new AwsAdapters(name -> Objects.requireNonNull(env.get(name), name), clock);

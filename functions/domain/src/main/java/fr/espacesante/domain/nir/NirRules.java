@@ -11,8 +11,10 @@ import java.time.LocalDate;
  * │ │  │  │  │   │   └ key: 97 − (the 13 first characters as a number mod 97), Corsica 2A → 19, 2B → 18
  * │ │  │  │  │   └──── birth order number in the commune: 001–999
  * │ │  │  │  └──────── commune (INSEE code, 001–990) or, born abroad (LL = 99), country code 001–990
- * │ │  │  └─────────── birth département: 01–95, 2A, 2B (born 1976 or later), 20 (born before 1976),
- * │ │  │               97 + one more digit (971–976) for overseas, whose commune then has 2 digits, 99 abroad
+ * │ │  │  └─────────── birth département as it was in force at the birth: 01–95, 2A, 2B (born 1976 or
+ * │ │  │               later), 20 (born before 1976), 91–94 (Algeria) 95 (Morocco) 96 (Tunisia) before
+ * │ │  │               independence, 97x/98x overseas (three characters, the commune then has 2 digits),
+ * │ │  │               99 abroad
  * │ │  └────────────── birth month: 01–12; 20–42 and 50–99 when the month was unknown (registered
  * │ │                  from incomplete civil status), any birth month then being coherent
  * │ └───────────────── last two digits of the birth year
@@ -22,6 +24,16 @@ import java.time.LocalDate;
 final class NirRules {
 
     private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
+    /**
+     * Overseas codes of INSEE's official geography (COG): 971 Guadeloupe, 972 Martinique, 973 Guyane,
+     * 974 La Réunion, 975 Saint-Pierre-et-Miquelon, 976 Mayotte, 977 Saint-Barthélemy, 978 Saint-Martin;
+     * 984 Terres australes et antarctiques françaises, 986 Wallis-et-Futuna, 987 Polynésie française,
+     * 988 Nouvelle-Calédonie, 989 Clipperton. A NIR carries the code in force at the birth, then a
+     * two-digit commune (service-public.fr, « Que signifie le numéro de sécurité sociale ? »; insee.fr,
+     * « Code officiel géographique », collectivités d'outre-mer).
+     */
+    private static final java.util.Set<String> OVERSEAS = java.util.Set.of("971", "972", "973", "974", "975", "976", "977", "978",
+            "984", "986", "987", "988", "989");
     private static final int CORSICA_SPLIT_YEAR = 1976;
 
     private NirRules() {
@@ -102,13 +114,15 @@ final class NirRules {
             return;
         }
         int dep = Integer.parseInt(department);
-        if (dep == 0 || dep == 96 || dep == 98) {
+        if (dep == 0) {
             throw new InvalidNirException("NIR invalide : département de naissance " + department + " inconnu");
         }
-        if (dep == 97) {
-            int overseas = nir.charAt(7) - '0';
-            if (overseas < 1 || overseas > 6) {
-                throw new InvalidNirException("NIR invalide : département d'outre-mer 97" + overseas + " inconnu");
+        // 91–94, 95 and 96 are also Algeria, Morocco and Tunisia before their independence (the code in
+        // force at the birth): every 01–96 is a place of birth with a three-digit commune.
+        if (dep == 97 || dep == 98) {
+            String overseas = nir.substring(5, 8);
+            if (!OVERSEAS.contains(overseas)) {
+                throw new InvalidNirException("NIR invalide : collectivité d'outre-mer " + overseas + " inconnue");
             }
             if (Integer.parseInt(nir.substring(8, 10)) == 0) {
                 throw new InvalidNirException("NIR invalide : commune de naissance 00 impossible");

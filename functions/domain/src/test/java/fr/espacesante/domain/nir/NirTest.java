@@ -21,6 +21,21 @@ class NirTest {
             "155042000401044",       // Corsica before 1976: département 20
             "199039935000115",       // born abroad: 99 + country code 350
             "201059741203549",       // born in La Réunion: 974 + 2-digit commune
+            // The département in force at the birth (service-public.fr, « Que signifie le numéro de sécurité sociale ? »)
+            "150039135201239",       // born in Algeria before 1962: 91
+            "262079412300454",       // Algeria: 94
+            "255079512300479",       // Morocco before 1956: 95
+            "158119620301731",       // Tunisia before 1956: 96
+            "185059600608490",       // 96 again (was refused before)
+            // Overseas collectivities: three characters (INSEE's COG), then a 2-digit commune
+            "270029750100393",       // Saint-Pierre-et-Miquelon 975
+            "185059771208429",       // Saint-Barthélemy 977 (was refused before)
+            "199059770100246",       // Saint-Barthélemy 977
+            "201019780100582",       // Saint-Martin 978
+            "165039840100181",       // Terres australes et antarctiques françaises 984
+            "280069860100335",       // Wallis-et-Futuna 986
+            "175109871200470",       // Polynésie française 987
+            "288119881000745",       // Nouvelle-Calédonie 988
             "145307505600148",       // month 30: birth month unknown at registration
             "145557505600160"        // month 55: likewise
     })
@@ -41,8 +56,11 @@ class NirTest {
             "385057800608488  | le premier chiffre (sexe) doit être 1 ou 2",
             "185137800608425  | mois de naissance 13 impossible",
             "185050000608463  | département de naissance 00 inconnu",
-            "185059600608490  | département de naissance 96 inconnu",
-            "185059771208429  | département d'outre-mer 977 inconnu",
+            "185059791208443  | collectivité d'outre-mer 979 inconnue",
+            "185059801208450  | collectivité d'outre-mer 980 inconnue",
+            "185059851208485  | collectivité d'outre-mer 985 inconnue",
+            "185059880008478  | commune de naissance 00 impossible",
+            "185059600008476  | code de commune ou de pays 000 impossible",
             "185057800008477  | code de commune ou de pays 000 impossible",
             "185057899108429  | code de commune ou de pays 991 impossible",
             "185057800600078  | numéro d'ordre 000 impossible"

@@ -21,6 +21,10 @@ public final class ColdStartBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("all")) {
+            every(args.length > 1 ? Integer.parseInt(args[1]) : 3);
+            return;
+        }
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         Path root = Path.of(System.getProperty("espace.root", ".")).toAbsolutePath().normalize();
         try (LocalStack stack = LocalStack.start(LocalStack.Settings.forTests(root))) {
@@ -51,6 +55,69 @@ public final class ColdStartBenchmark {
             Files.delete(file);
             documents(stack, root, runs);
             fhir(stack, root, runs, plainMedian);
+        }
+    }
+
+    /**
+     * {@code ./espace bench coldstart all [runs]}: every function of the template, each on the first
+     * event of its {@code events/<module>/} (its issuers and buckets made local), in a fresh JVM
+     * through FunctionInvoker — JVM start → first answer — runs interleaved with the plain-handler
+     * baseline, so that all see the same machine; medians and each one's ratio to the baseline.
+     */
+    private static void every(int runs) throws Exception {
+        Path root = Path.of(System.getProperty("espace.root", ".")).toAbsolutePath().normalize();
+        try (LocalStack stack = LocalStack.start(LocalStack.Settings.forTests(root))) {
+            String bucket = stack.physicalName("ImportBucket");
+            Path file = BenchSupport.registryFile(10, 7);
+            stack.s3().putObject(b -> b.bucket(bucket).key("bench/cold.data"), RequestBody.fromFile(file));
+            Path baselineEvent = BenchSupport.s3Event(bucket, "bench/cold.data");
+            BenchSupport.run(BenchSupport.probe(stack, root, "PopulationImportFunction", "spring", baselineEvent, "512m"));
+            Map<String, Path> events = new java.util.LinkedHashMap<>();
+            for (var function : stack.template().functions()) {
+                String module = function.codeUri().replaceAll("^functions/([^/]+)/.*$", "$1");
+                try (var listed = Files.list(root.resolve("events").resolve(module))) {
+                    Path first = listed.filter(f -> f.toString().endsWith(".json")).sorted().findFirst().orElseThrow();
+                    Path local = Files.createTempFile("evenement-", ".json");
+                    Files.writeString(local, Files.readString(first)
+                            .replace("https://citoyen.espace-sante.example/citizen", stack.parameter("CitizenIssuerUrl"))
+                            .replace("https://pro.espace-sante.example/professional", stack.parameter("ProfessionalIssuerUrl"))
+                            .replace("https://admin.espace-sante.example/admin", stack.parameter("AdminIssuerUrl"))
+                            .replace("espace-sante-imports-000000000000", bucket)
+                            .replace("espace-sante-documents-000000000000", stack.physicalName("DocumentsBucket")));
+                    events.put(function.logicalId(), local);
+                }
+            }
+            Map<String, List<Long>> wall = new java.util.LinkedHashMap<>();
+            wall.put("plain RequestHandler", new ArrayList<>());
+            events.keySet().forEach(id -> wall.put(id, new ArrayList<>()));
+            for (int i = 0; i < runs; i++) {
+                wall.get("plain RequestHandler").add(Long.parseLong(BenchSupport.run(BenchSupport.probe(stack, root,
+                        "PopulationImportFunction", "plain", baselineEvent, "512m")).get("wall_ms")));
+                for (var entry : events.entrySet()) {
+                    Map<String, String> run = BenchSupport.run(BenchSupport.probe(stack, root, entry.getKey(), "spring", entry.getValue(),
+                            "512m"));
+                    if (run.get("status") != null && Integer.parseInt(run.get("status")) >= 500) {
+                        throw new IllegalStateException(entry.getKey() + " answered " + run.get("status"));
+                    }
+                    wall.get(entry.getKey()).add(Long.parseLong(run.get("wall_ms")));
+                }
+                System.out.printf("run %d of %d done%n", i + 1, runs);
+            }
+            long baseline = median(wall.get("plain RequestHandler"));
+            System.out.printf("%n=== Cold start of every function, JVM start → first answer to its events/ event (%d interleaved runs) ===%n",
+                    runs);
+            System.out.printf("%-32s median %,6d ms%n", "plain RequestHandler (baseline)", baseline);
+            for (var entry : wall.entrySet()) {
+                if (!entry.getKey().startsWith("plain")) {
+                    long m = median(entry.getValue());
+                    System.out.printf("%-32s median %,6d ms  ratio %.2f%s%n", entry.getKey(), m, (double) m / baseline,
+                            (double) m / baseline > 2 ? "  (over the goal of 2)" : "");
+                }
+            }
+            Files.delete(file);
+            for (Path p : events.values()) {
+                Files.delete(p);
+            }
         }
     }
 

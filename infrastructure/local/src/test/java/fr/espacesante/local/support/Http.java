@@ -13,6 +13,8 @@ public final class Http {
     public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
+    private static final String THROTTLED = "{\"message\":\"Too Many Requests\"}";
+
     private Http() {
     }
 
@@ -48,9 +50,15 @@ public final class Http {
         return JSON.readTree(response.body());
     }
 
+    /** Retries what the gateway throttled (as an API client backs off on API Gateway's 429), a few times. */
     private static HttpResponse<String> send(HttpRequest request) {
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            for (int retry = 1; retry <= 5 && response.statusCode() == 429 && THROTTLED.equals(response.body()); retry++) {
+                Thread.sleep(100L * retry);
+                response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            }
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
