@@ -65,12 +65,19 @@ final class BenchSupport {
 
     /** A fresh JVM running {@link FunctionProbe} on the function's shaded jar, with its template environment. */
     static ProcessBuilder probe(LocalStack stack, Path root, String functionId, String mode, Path event, String heap) {
+        return probe(stack, root, functionId, mode, event, heap, List.of());
+    }
+
+    /** @param jvmOptions more options for the fresh JVM (a class-data sharing archive) */
+    static ProcessBuilder probe(LocalStack stack, Path root, String functionId, String mode, Path event, String heap,
+                                List<String> jvmOptions) {
         var function = stack.template().functions().stream().filter(f -> f.logicalId().equals(functionId)).findFirst()
                 .orElseThrow();
         String classpath = root.resolve(function.codeUri()) + java.io.File.pathSeparator + probeClasses();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-cp", classpath,
-                FunctionProbe.class.getName(), mode, event.toString()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, FunctionProbe.class.getName(), mode, event.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.putAll(function.environment());
@@ -78,19 +85,34 @@ final class BenchSupport {
         return builder;
     }
 
-    /** Only the probe and the baseline handler beside the function's jar: nothing else of the local stack. */
-    private static Path probeClasses() {
+    private static Path probeClasses;
+
+    /**
+     * Only the probe and the baseline handler beside the function's jar: nothing else of the local
+     * stack. One directory for the whole run: a class-data sharing archive is valid for its classpath only.
+     */
+    private static synchronized Path probeClasses() {
+        if (probeClasses == null) {
+            probeClasses = writeProbeClasses();
+        }
+        return probeClasses;
+    }
+
+    /** In a jar, not a directory: the JVM shares no class data with a classpath holding a non-empty directory. */
+    private static Path writeProbeClasses() {
         try {
-            Path dir = Files.createTempDirectory("probe-");
-            for (Class<?> type : List.of(FunctionProbe.class, PlainPopulationImportHandler.class)) {
-                String resource = type.getName().replace('.', '/') + ".class";
-                Path target = dir.resolve(resource);
-                Files.createDirectories(target.getParent());
-                try (var in = type.getClassLoader().getResourceAsStream(resource)) {
-                    Files.copy(in, target);
+            Path jar = Files.createTempFile("probe-", ".jar");
+            try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+                for (Class<?> type : List.of(FunctionProbe.class, PlainPopulationImportHandler.class)) {
+                    String resource = type.getName().replace('.', '/') + ".class";
+                    out.putNextEntry(new java.util.jar.JarEntry(resource));
+                    try (var in = type.getClassLoader().getResourceAsStream(resource)) {
+                        in.transferTo(out);
+                    }
+                    out.closeEntry();
                 }
             }
-            return dir;
+            return jar;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -22,7 +22,11 @@ public final class ColdStartBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("all")) {
-            every(args.length > 1 ? Integer.parseInt(args[1]) : 3);
+            every(args.length > 1 ? Integer.parseInt(args[1]) : 3, false);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("cds")) {
+            every(args.length > 1 ? Integer.parseInt(args[1]) : 3, true);
             return;
         }
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
@@ -64,7 +68,7 @@ public final class ColdStartBenchmark {
      * through FunctionInvoker — JVM start → first answer — runs interleaved with the plain-handler
      * baseline, so that all see the same machine; medians and each one's ratio to the baseline.
      */
-    private static void every(int runs) throws Exception {
+    private static void every(int runs, boolean withArchives) throws Exception {
         Path root = Path.of(System.getProperty("espace.root", ".")).toAbsolutePath().normalize();
         try (LocalStack stack = LocalStack.start(LocalStack.Settings.forTests(root))) {
             String bucket = stack.physicalName("ImportBucket");
@@ -90,6 +94,23 @@ public final class ColdStartBenchmark {
             Map<String, List<Long>> wall = new java.util.LinkedHashMap<>();
             wall.put("plain RequestHandler", new ArrayList<>());
             events.keySet().forEach(id -> wall.put(id, new ArrayList<>()));
+            // Application class-data sharing: one training run per function writes the archive of the
+            // classes it loaded; the measured runs then map it, interleaved with runs without.
+            Map<String, List<String>> archives = new java.util.LinkedHashMap<>();
+            if (withArchives) {
+                for (var entry : events.entrySet()) {
+                    Path archive = Files.createTempFile("cds-" + entry.getKey(), ".jsa");
+                    Files.delete(archive);
+                    Map<String, String> training = BenchSupport.run(BenchSupport.probe(stack, root, entry.getKey(), "spring",
+                            entry.getValue(), "512m", List.of("-XX:ArchiveClassesAtExit=" + archive)));
+                    if (!Files.exists(archive)) {
+                        throw new IllegalStateException("no archive written for " + entry.getKey() + ": " + training);
+                    }
+                    System.out.printf("%s: archive of %,d KiB%n", entry.getKey(), Files.size(archive) / 1024);
+                    archives.put(entry.getKey(), List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
+                    wall.put(entry.getKey() + " + CDS", new ArrayList<>());
+                }
+            }
             for (int i = 0; i < runs; i++) {
                 wall.get("plain RequestHandler").add(Long.parseLong(BenchSupport.run(BenchSupport.probe(stack, root,
                         "PopulationImportFunction", "plain", baselineEvent, "512m")).get("wall_ms")));
@@ -100,6 +121,11 @@ public final class ColdStartBenchmark {
                         throw new IllegalStateException(entry.getKey() + " answered " + run.get("status"));
                     }
                     wall.get(entry.getKey()).add(Long.parseLong(run.get("wall_ms")));
+                    if (withArchives) {
+                        Map<String, String> shared = BenchSupport.run(BenchSupport.probe(stack, root, entry.getKey(), "spring",
+                                entry.getValue(), "512m", archives.get(entry.getKey())));
+                        wall.get(entry.getKey() + " + CDS").add(Long.parseLong(shared.get("wall_ms")));
+                    }
                 }
                 System.out.printf("run %d of %d done%n", i + 1, runs);
             }
@@ -108,10 +134,16 @@ public final class ColdStartBenchmark {
                     runs);
             System.out.printf("%-32s median %,6d ms%n", "plain RequestHandler (baseline)", baseline);
             for (var entry : wall.entrySet()) {
-                if (!entry.getKey().startsWith("plain")) {
+                if (!entry.getKey().startsWith("plain") && !entry.getKey().endsWith(" + CDS")) {
                     long m = median(entry.getValue());
-                    System.out.printf("%-32s median %,6d ms  ratio %.2f%s%n", entry.getKey(), m, (double) m / baseline,
-                            (double) m / baseline > 2 ? "  (over the goal of 2)" : "");
+                    String cds = "";
+                    if (withArchives) {
+                        long shared = median(wall.get(entry.getKey() + " + CDS"));
+                        cds = String.format("  | with its CDS archive %,6d ms (ratio %.2f, saves %,d ms)", shared, (double) shared / baseline,
+                                m - shared);
+                    }
+                    System.out.printf("%-32s median %,6d ms  ratio %.2f%s%s%n", entry.getKey(), m, (double) m / baseline,
+                            (double) m / baseline > 2 ? "  (over the goal of 2)" : "", cds);
                 }
             }
             Files.delete(file);
