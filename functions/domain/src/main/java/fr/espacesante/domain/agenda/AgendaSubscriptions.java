@@ -12,15 +12,12 @@ import fr.espacesante.domain.space.Space;
 import fr.espacesante.domain.space.SpaceNotFoundException;
 import fr.espacesante.domain.space.port.out.Spaces;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -109,10 +106,6 @@ public final class AgendaSubscriptions {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return fr.espacesante.domain.text.Digests.sha256Hex(token.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -27,8 +27,6 @@ import fr.espacesante.domain.space.port.out.PersonDirectory;
 import fr.espacesante.domain.space.port.out.Spaces;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +35,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -275,7 +272,7 @@ public final class MedicalProfile {
                 Optional.empty());
         catalog.createPending(document);
         storage.storeChecked(document.checkedKey(), DocumentType.PDF, pdf);
-        catalog.markAvailable(document, sha256(pdf));
+        catalog.markAvailable(document, fr.espacesante.domain.text.Digests.sha256Hex(pdf));
         return new Summary(document, storage.presignDownload(document.checkedKey(), document.title() + ".pdf", URL_VALIDITY));
     }
 
@@ -383,14 +380,6 @@ public final class MedicalProfile {
                 Optional.empty()), element);
         if (!decision.allowed()) {
             throw new AccessRefusedException(decision);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

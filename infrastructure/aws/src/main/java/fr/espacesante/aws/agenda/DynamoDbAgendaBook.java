@@ -2,6 +2,7 @@ package fr.espacesante.aws.agenda;
 
 import fr.espacesante.aws.Checkpoints;
 import fr.espacesante.aws.PageCursors;
+import fr.espacesante.aws.Queries;
 import fr.espacesante.domain.agenda.AgendaItem;
 import fr.espacesante.domain.agenda.PreventionCalendar;
 import fr.espacesante.domain.agenda.port.out.AgendaBook;
@@ -166,19 +167,12 @@ public final class DynamoDbAgendaBook implements AgendaBook, PreventionMarks, Ca
     @Override
     public Map<String, PreventionCalendar.Mark> preventionMarks(String spaceKey) {
         Map<String, PreventionCalendar.Mark> marks = new HashMap<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamoDb.query(r -> r.tableName(table).consistentRead(true)
-                    .keyConditionExpression("spaceKey = :k AND begins_with(itemKey, :p)")
-                    .expressionAttributeValues(Map.of(":k", s(spaceKey), ":p", s(PREVENTION))).exclusiveStartKey(from));
-            for (var item : page.items()) {
+        Queries.forEachItem(dynamoDb, software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().tableName(table)
+                .consistentRead(true).keyConditionExpression("spaceKey = :k AND begins_with(itemKey, :p)")
+                .expressionAttributeValues(Map.of(":k", s(spaceKey), ":p", s(PREVENTION))), item ->
                 marks.put(item.get("itemKey").s().substring(PREVENTION.length()), new PreventionCalendar.Mark(
                         PreventionCalendar.Status.valueOf(item.get("status").s()), opt(item, "doneOn").map(LocalDate::parse),
-                        Instant.parse(item.get("setAt").s())));
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+                        Instant.parse(item.get("setAt").s()))));
         return marks;
     }
 

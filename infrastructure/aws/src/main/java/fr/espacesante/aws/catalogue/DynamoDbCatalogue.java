@@ -1,5 +1,6 @@
 package fr.espacesante.aws.catalogue;
 
+import fr.espacesante.aws.Queries;
 import fr.espacesante.domain.catalogue.DataScope;
 import fr.espacesante.domain.catalogue.Purpose;
 import fr.espacesante.domain.catalogue.ReferencedService;
@@ -40,14 +41,9 @@ public final class DynamoDbCatalogue implements Catalogue {
     @Override
     public List<ReferencedService> all() {
         List<ReferencedService> all = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamoDb.query(r -> r.tableName(table).keyConditionExpression("partitionKey = :p")
-                    .expressionAttributeValues(Map.of(":p", s(SERVICES))).exclusiveStartKey(from));
-            page.items().forEach(item -> all.add(toService(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        Queries.forEachItem(dynamoDb, software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().tableName(table)
+                .keyConditionExpression("partitionKey = :p").expressionAttributeValues(Map.of(":p", s(SERVICES))),
+                item -> all.add(toService(item)));
         return all;
     }
 

@@ -192,13 +192,7 @@ public final class SpaceErasureAdapter implements SpaceErasure {
 
     /** Every item a query finds, page by page, read consistently. */
     private void forEachItem(QueryRequest.Builder query, Consumer<Map<String, AttributeValue>> action) {
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest request = query.exclusiveStartKey(start).build();
-            var page = dynamoDb.query(request);
-            page.items().forEach(action);
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        fr.espacesante.aws.Queries.forEachItem(dynamoDb, query, action);
     }
 
     private void deleteItem(String table, Map<String, AttributeValue> key) {

@@ -1,6 +1,7 @@
 package fr.espacesante.aws.profile;
 
 import fr.espacesante.aws.PageCursors;
+import fr.espacesante.aws.Queries;
 import fr.espacesante.domain.profile.Measurement;
 import fr.espacesante.domain.profile.MeasurementType;
 import fr.espacesante.domain.profile.ProfileEntry;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -57,26 +59,20 @@ public final class DynamoDbProfileBook implements ProfileBook {
         Map<ProfileSection, SectionState> sections = new EnumMap<>(ProfileSection.class);
         Map<MeasurementType, Measurement> latest = new EnumMap<>(MeasurementType.class);
         Set<ProfileSection> hidden = EnumSet.noneOf(ProfileSection.class);
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamoDb.query(r -> r.tableName(table).consistentRead(true)
-                    .keyConditionExpression("spaceKey = :k AND itemKey < :series")
-                    .expressionAttributeValues(Map.of(":k", s(spaceKey), ":series", s(SERIES))).exclusiveStartKey(from));
-            for (Map<String, AttributeValue> item : page.items()) {
-                String key = item.get("itemKey").s();
-                if (key.startsWith(SECTION)) {
-                    SectionState state = toSection(item);
-                    sections.put(state.section(), state);
-                } else if (key.startsWith(LATEST)) {
-                    Measurement m = toMeasurement(spaceKey, item);
-                    latest.put(m.type(), m);
-                } else if (key.equals(HIDDEN)) {
-                    item.get("sections").ss().forEach(code -> hidden.add(ProfileSection.ofCode(code)));
-                }
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        Queries.forEachItem(dynamoDb, QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("spaceKey = :k AND itemKey < :series")
+                .expressionAttributeValues(Map.of(":k", s(spaceKey), ":series", s(SERIES))), item -> {
+                    String key = item.get("itemKey").s();
+                    if (key.startsWith(SECTION)) {
+                        SectionState state = toSection(item);
+                        sections.put(state.section(), state);
+                    } else if (key.startsWith(LATEST)) {
+                        Measurement m = toMeasurement(spaceKey, item);
+                        latest.put(m.type(), m);
+                    } else if (key.equals(HIDDEN)) {
+                        item.get("sections").ss().forEach(code -> hidden.add(ProfileSection.ofCode(code)));
+                    }
+                });
         return new Contents(sections, latest, hidden);
     }
 
