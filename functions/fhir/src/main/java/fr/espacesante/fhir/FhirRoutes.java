@@ -172,15 +172,16 @@ final class FhirRoutes {
                     return fhir(201, appointment(pseudonym, item));
                 })
                 .on(DOCUMENTS, Caller.Service.class, (service, request) -> {
-                    Search search = Search.of(request, Set.of("patient", "subject", "category", "_count", "_curseur"));
+                    // One page of up to 200: the documents listing's cursor would carry the space's key.
+                    Search search = Search.of(request, Set.of("patient", "subject", "category", "_count"));
                     String pseudonym = search.patient();
                     String code = search.required("category", "la catégorie de document (category=" + CATEGORY_SYSTEM + "|ordonnance)")
                             .map(c -> c.contains("|") ? c.substring(c.indexOf('|') + 1) : c).orElseThrow();
                     DocumentCategory category = DocumentCategory.fromId(code)
                             .orElseThrow(() -> invalid("CATEGORIE_INCONNUE", "Catégorie de document inconnue : " + code + "."));
-                    var page = exchange.documents(caller(service), pseudonym, category, search.count(), search.cursor());
+                    var page = exchange.documents(caller(service), pseudonym, category, search.count(), Optional.empty());
                     return fhir(200, bundle(request, page.documents().stream().map(d -> (Resource) documentReference(pseudonym, d,
-                            Optional.empty())).toList(), page.cursor(), "DocumentReference"));
+                            Optional.empty())).toList(), Optional.empty(), "DocumentReference"));
                 })
                 .on(DOCUMENT, Caller.Service.class, (service, request) -> {
                     String[] parts = request.pathParameter("id").orElse("").split("\\.");

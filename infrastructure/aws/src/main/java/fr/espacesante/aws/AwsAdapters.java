@@ -115,6 +115,22 @@ public final class AwsAdapters {
         return new NirProtection(env("NIR_HASH_KEY"), env("NIR_SEAL_KEY"));
     }
 
+    /**
+     * The NIR keys when this function has them (read now: the environment is the function's at
+     * wiring); a function without them (the FHIR API) fails only if it ever reads by INS, which it does not.
+     */
+    private java.util.function.Supplier<NirProtection> nirProtectionIfConfigured() {
+        NirProtection protection;
+        try {
+            protection = nirProtection();
+        } catch (RuntimeException notConfigured) {
+            return () -> {
+                throw new IllegalStateException("this function holds no NIR key");
+            };
+        }
+        return () -> protection;
+    }
+
     public OneTimeCode codes() {
         return new OneTimeCode(env("CODE_KEY"));
     }
@@ -287,7 +303,7 @@ public final class AwsAdapters {
 
     public fr.espacesante.domain.profile.MedicalProfile medicalProfile() {
         return new fr.espacesante.domain.profile.MedicalProfile(profileBook(), spaces(), persons(), guard(accessHistory()),
-                new fr.espacesante.domain.access.AccessPolicy(), nirProtection(), documentCatalog(), documentStorage(),
+                new fr.espacesante.domain.access.AccessPolicy(), nirProtectionIfConfigured(), documentCatalog(), documentStorage(),
                 new fr.espacesante.aws.profile.PdfProfileSummaries(), clock);
     }
 

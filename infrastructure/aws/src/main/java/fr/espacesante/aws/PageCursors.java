@@ -27,8 +27,21 @@ public final class PageCursors {
     }
 
     public static String encode(Map<String, AttributeValue> key) {
+        return encode(key, null);
+    }
+
+    /**
+     * @param knownPartition an attribute left out of the cursor because the listing's caller always
+     *                       knows it ({@link #decode} puts it back): a space's key never reaches a
+     *                       connected service that pages through that space
+     */
+    public static String encode(Map<String, AttributeValue> key, String knownPartition) {
         StringBuilder text = new StringBuilder();
-        key.forEach((name, value) -> text.append(name).append('=').append(value.s()).append('\n'));
+        key.forEach((name, value) -> {
+            if (!name.equals(knownPartition)) {
+                text.append(name).append('=').append(value.s()).append('\n');
+            }
+        });
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -59,6 +72,8 @@ public final class PageCursors {
                 throw new InvalidCursorException();
             }
         }
+        // A cursor made without its partition (see encode) continues the listing of the caller's partition.
+        key.putIfAbsent(partitionAttribute, AttributeValue.fromS(partition));
         AttributeValue bound = key.get(partitionAttribute);
         if (!key.keySet().equals(keyNames) || bound == null || !partition.equals(bound.s())) {
             throw new InvalidCursorException();

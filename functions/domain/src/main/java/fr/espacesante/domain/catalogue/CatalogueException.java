@@ -12,6 +12,7 @@ public class CatalogueException extends DomainException {
         PURPOSE_NOT_OFFERED(Kind.INVALID, "FINALITE_NON_PROPOSEE", "Ce service ne propose pas cette finalité."),
         UNKNOWN_PURPOSE(Kind.INVALID, "FINALITE_INCONNUE", "Finalité inconnue : prevention, diagnostic, soin ou suivi-social."),
         UNKNOWN_DATA(Kind.INVALID, "DONNEE_INCONNUE", "Donnée inconnue : documents:<catégorie>, mesures:<type> ou agenda."),
+        CHANGED_MEANWHILE(Kind.CONFLICT, "MODIFIE_ENTRE_TEMPS", "La connexion a changé entre-temps (révoquée ?) : rechargez la page."),
         NOT_CONNECTED(Kind.NOT_FOUND, "SERVICE_NON_CONNECTE", "Ce service n'est pas connecté à cet espace."),
         INVALID_ENTRY(Kind.INVALID, "REFERENTIEL_INVALIDE", "Le référentiel du catalogue est invalide."),
         UNKNOWN_CATEGORY(Kind.INVALID, "CATEGORIE_INCONNUE", "Catégorie inconnue du catalogue.");

@@ -56,8 +56,14 @@ public final class ServiceCalls {
      */
     public Authorized authorize(String serviceId, Set<String> tokenScopes, String pseudonym, Resource resource, Action action,
                                 Optional<DataScope> data, String requiredScope, String element) {
-        Grant grant = grants.byPseudonym(pseudonym).filter(g -> g.serviceId().equals(serviceId))
-                .orElseThrow(() -> new CatalogueException(Reason.NOT_CONNECTED));
+        Grant grant = grants.byPseudonym(pseudonym).orElseThrow(() -> new CatalogueException(Reason.NOT_CONNECTED));
+        if (!grant.serviceId().equals(serviceId)) {
+            // Another service's pseudonym: the attempt is in the patient's history, the answer says no more than for an unknown one.
+            spaces.find(grant.spaceKey()).ifPresent(space -> guard.check(new AccessRequest(new Actor.Service(serviceId,
+                    catalogue.find(serviceId).map(ReferencedService::name).orElse(serviceId), "", true, false), space.access(), resource,
+                    action, Optional.empty()), element));
+            throw new CatalogueException(Reason.NOT_CONNECTED);
+        }
         ReferencedService service = catalogue.find(serviceId).orElseThrow(() -> new CatalogueException(Reason.UNKNOWN_SERVICE));
         Grant.Effective effective = grant.effective(service, clock.instant(), reapprovalDelay);
         boolean scoped = tokenScopes.contains(requiredScope);

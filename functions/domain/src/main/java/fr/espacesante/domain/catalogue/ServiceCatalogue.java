@@ -68,14 +68,15 @@ public final class ServiceCatalogue {
             } else if (!known.get().asksTheSameAs(entry)) {
                 long version = known.get().version() + 1;
                 catalogue.save(new ReferencedService(entry.serviceId(), entry.name(), entry.editor(), entry.description(),
-                        entry.categories(), entry.state(), entry.purposes(), version, now), new Catalogue.Change(entry.serviceId(), now,
+                        entry.categories(), kept(known.get(), entry).state(), entry.purposes(), version, now), new Catalogue.Change(entry.serviceId(), now,
                         operator, "données demandées modifiées", version));
                 newVersions++;
-            } else if (!sameTexts(known.get(), entry)) {
+            } else if (!sameTexts(known.get(), kept(known.get(), entry))) {
                 ReferencedService k = known.get();
+                ReferencedService.State state = kept(k, entry).state();
                 catalogue.save(new ReferencedService(k.serviceId(), entry.name(), entry.editor(), entry.description(), entry.categories(),
-                        entry.state(), k.purposes(), k.version(), k.changedAt()), new Catalogue.Change(k.serviceId(), now, operator,
-                        "fiche mise à jour (" + entry.state().name().toLowerCase(Locale.ROOT) + ")", k.version()));
+                        state, k.purposes(), k.version(), k.changedAt()), new Catalogue.Change(k.serviceId(), now, operator,
+                        "fiche mise à jour (" + state.name().toLowerCase(Locale.ROOT) + ")", k.version()));
                 changed++;
             } else {
                 unchanged++;
@@ -133,6 +134,15 @@ public final class ServiceCatalogue {
         ReferencedService moved = service.withState(state);
         catalogue.save(moved, new Catalogue.Change(serviceId, clock.instant(), operator, change, service.version()));
         return moved;
+    }
+
+    /**
+     * The entry as loaded, but a service an operator took offline stays offline: a routine reload of
+     * the referential never brings it back; only {@link #reinstate} does.
+     */
+    private static ReferencedService kept(ReferencedService known, ReferencedService loaded) {
+        boolean offline = known.state() != ReferencedService.State.ONLINE;
+        return offline && loaded.state() == ReferencedService.State.ONLINE ? loaded.withState(known.state()) : loaded;
     }
 
     private static boolean sameTexts(ReferencedService a, ReferencedService b) {

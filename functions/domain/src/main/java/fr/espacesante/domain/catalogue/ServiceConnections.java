@@ -68,13 +68,18 @@ public final class ServiceConnections {
             write.addAll(access.write());
         }
         Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
-        var allowed = guard.allowWithEntry(new AccessRequest(actor, space.access(), Resource.of(Resource.Kind.SERVICES), Action.ADD,
-                Optional.empty()), "services/" + serviceId);
+        Optional<Grant> current = grants.find(spaceKey, serviceId);
+        // Connecting adds; changing a grant in force (re-approving, other purposes) manages it: a caregiver
+        // may do the first, not the second, as they add to the record but do not change it.
+        var allowed = guard.allowWithEntry(new AccessRequest(actor, space.access(), Resource.of(Resource.Kind.SERVICES),
+                current.isPresent() ? Action.WRITE : Action.ADD, Optional.empty()), "services/" + serviceId);
         // Re-approving keeps the pseudonym: the service goes on knowing the same (pseudonymous) patient.
-        String pseudonym = grants.find(spaceKey, serviceId).map(Grant::pseudonym).orElseGet(ServiceConnections::newPseudonym);
+        String pseudonym = current.map(Grant::pseudonym).orElseGet(ServiceConnections::newPseudonym);
         Grant grant = new Grant(spaceKey, serviceId, pseudonym, purposes, read, write, service.version(), clock.instant(),
                 who(actor), Optional.empty());
-        grants.save(grant, allowed.entry());
+        if (!grants.save(grant, current.isPresent(), allowed.entry())) {
+            throw new CatalogueException(Reason.CHANGED_MEANWHILE);
+        }
         return new Connected(grant, service, grant.effective(service, clock.instant(), reapprovalDelay));
     }
 

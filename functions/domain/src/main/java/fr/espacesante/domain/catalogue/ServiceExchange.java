@@ -106,7 +106,9 @@ public final class ServiceExchange {
 
     /** One document (decided on its own flags) and a short-lived download of its content. */
     public Optional<Shared> document(Caller caller, String pseudonym, String documentId) {
-        ServiceCalls.Authorized connected = patientOf(caller, pseudonym);
+        // Where to look: the connection, under the documents' own scope (a service may hold no Patient scope).
+        ServiceCalls.Authorized connected = calls.authorize(caller.serviceId(), caller.scopes(), pseudonym,
+                Resource.of(Resource.Kind.SPACE), Action.READ, Optional.empty(), "patient/DocumentReference.rs", "fhir/DocumentReference");
         Optional<Document> document = documents.find(connected.spaceKey(), documentId).filter(d -> d.status() == DocumentStatus.AVAILABLE
                 && d.category() != DocumentCategory.ATTACHMENT);
         if (document.isEmpty()) {
@@ -119,9 +121,5 @@ public final class ServiceExchange {
     }
 
     public record Shared(Document document, URI download) {
-    }
-
-    private ServiceCalls.Authorized patientOf(Caller caller, String pseudonym) {
-        return patient(caller, pseudonym);
     }
 }

@@ -72,14 +72,15 @@ public final class MedicalProfile {
     private final PersonDirectory persons;
     private final SpaceAccessGuard guard;
     private final AccessPolicy policy;
-    private final NirProtection nirProtection;
+    /** Only professionals' reads by INS need it: a function serving no such read never holds the NIR keys. */
+    private final java.util.function.Supplier<NirProtection> nirProtection;
     private final DocumentCatalog catalog;
     private final DocumentStorage storage;
     private final ProfileSummaries summaries;
     private final Clock clock;
 
     public MedicalProfile(ProfileBook book, Spaces spaces, PersonDirectory persons, SpaceAccessGuard guard, AccessPolicy policy,
-                          NirProtection nirProtection, DocumentCatalog catalog, DocumentStorage storage,
+                          java.util.function.Supplier<NirProtection> nirProtection, DocumentCatalog catalog, DocumentStorage storage,
                           ProfileSummaries summaries, Clock clock) {
         this.book = book;
         this.spaces = spaces;
@@ -105,7 +106,7 @@ public final class MedicalProfile {
      * the policy lets this professional read hidden ones (the treating doctor).
      */
     public ProfileView readAsProfessional(Actor.Professional professional, Nir ins, Optional<String> emergencyJustification) {
-        Space space = spaces.find(nirProtection.lookupKey(ins)).orElseThrow(SpaceNotFoundException::new);
+        Space space = spaces.find(nirProtection.get().lookupKey(ins)).orElseThrow(SpaceNotFoundException::new);
         AccessDecision decision = guard.check(new AccessRequest(professional, space.access(), Resource.profile(false),
                 Action.READ, emergencyJustification), "profil");
         if (!decision.allowed()) {
@@ -125,7 +126,7 @@ public final class MedicalProfile {
     public ProfileBook.SeriesPage seriesAsProfessional(Actor.Professional professional, Nir ins, Optional<String> emergencyJustification,
                                                        MeasurementType type, LocalDate from, LocalDate to, int limit,
                                                        Optional<String> cursor) {
-        Space space = spaces.find(nirProtection.lookupKey(ins)).orElseThrow(SpaceNotFoundException::new);
+        Space space = spaces.find(nirProtection.get().lookupKey(ins)).orElseThrow(SpaceNotFoundException::new);
         AccessDecision decision = guard.check(new AccessRequest(professional, space.access(), Resource.profile(false),
                 Action.READ, emergencyJustification), "profil/mesures/" + type.code());
         if (!decision.allowed()) {

@@ -46,6 +46,11 @@ class ServiceCatalogueTest {
         catalogue.suspend("op2", "carnet-poids");
         assertThat(store.changes("carnet-poids")).extracting(Catalogue.Change::change)
                 .containsExactly("référencé", "données demandées modifiées", "suspendu");
+        // A routine reload of the referential (the service « en ligne » in the file) does not bring it back
+        catalogue.load("op", List.of(entry("carnet-poids", "Carnet Poids (nouveau nom)", "prevention", ReferencedService.State.ONLINE,
+                DataScope.measurements(MeasurementType.HEIGHT))));
+        assertThat(catalogue.find("carnet-poids").state()).isEqualTo(ReferencedService.State.SUSPENDED);
+        assertThat(catalogue.reinstate("op2", "carnet-poids").state()).isEqualTo(ReferencedService.State.ONLINE);
     }
 
     @Test

@@ -107,7 +107,9 @@ public final class DynamoDbAgendaBook implements AgendaBook, PreventionMarks, Ca
             cursor.map(c -> PageCursors.decode(c, Set.of("spaceKey", "itemKey", "timeKey"), "spaceKey", spaceKey))
                     .ifPresent(r::exclusiveStartKey);
         }));
-        return new Page(response.items().stream().map(DynamoDbAgendaBook::toAgendaItem).toList(), next(response));
+        Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? Optional.of(PageCursors.encode(response.lastEvaluatedKey(), "spaceKey")) : Optional.empty();
+        return new Page(response.items().stream().map(DynamoDbAgendaBook::toAgendaItem).toList(), next);
     }
 
     @Override
@@ -195,18 +197,36 @@ public final class DynamoDbAgendaBook implements AgendaBook, PreventionMarks, Ca
      */
     @Override
     public void subscribe(Subscription subscription) {
-        List<TransactWriteItem> writes = new java.util.ArrayList<>();
-        subscription(subscription.spaceKey()).ifPresent(old -> writes.add(TransactWriteItem.builder()
-                .delete(d -> d.tableName(table).key(key(SUBSCRIPTION + old.tokenHash(), SUBSCRIPTION))).build()));
-        Map<String, AttributeValue> byToken = new HashMap<>(key(SUBSCRIPTION + subscription.tokenHash(), SUBSCRIPTION));
-        byToken.put("subscribedSpace", s(subscription.spaceKey()));
-        byToken.put("createdAt", s(subscription.createdAt().toString()));
-        Map<String, AttributeValue> bySpace = new HashMap<>(key(subscription.spaceKey(), SUBSCRIPTION));
-        bySpace.put("tokenHash", s(subscription.tokenHash()));
-        bySpace.put("createdAt", s(subscription.createdAt().toString()));
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(byToken)).build());
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(bySpace)).build());
-        dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+        // The space's pointer is written only if it still names the subscription read: two creations at
+        // once cannot leave a token the pointer forgets (it could then never be revoked nor erased).
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<Subscription> old = subscription(subscription.spaceKey());
+            List<TransactWriteItem> writes = new java.util.ArrayList<>();
+            old.ifPresent(o -> writes.add(TransactWriteItem.builder()
+                    .delete(d -> d.tableName(table).key(key(SUBSCRIPTION + o.tokenHash(), SUBSCRIPTION))).build()));
+            Map<String, AttributeValue> byToken = new HashMap<>(key(SUBSCRIPTION + subscription.tokenHash(), SUBSCRIPTION));
+            byToken.put("subscribedSpace", s(subscription.spaceKey()));
+            byToken.put("createdAt", s(subscription.createdAt().toString()));
+            Map<String, AttributeValue> bySpace = new HashMap<>(key(subscription.spaceKey(), SUBSCRIPTION));
+            bySpace.put("tokenHash", s(subscription.tokenHash()));
+            bySpace.put("createdAt", s(subscription.createdAt().toString()));
+            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(byToken)).build());
+            writes.add(TransactWriteItem.builder().put(p -> {
+                p.tableName(table).item(bySpace);
+                if (old.isPresent()) {
+                    p.conditionExpression("tokenHash = :old").expressionAttributeValues(Map.of(":old", s(old.get().tokenHash())));
+                } else {
+                    p.conditionExpression("attribute_not_exists(itemKey)");
+                }
+            }).build());
+            try {
+                dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+                return;
+            } catch (TransactionCanceledException anotherCreation) {
+                // read the pointer again
+            }
+        }
+        throw new IllegalStateException("calendar subscription kept changing");
     }
 
     @Override

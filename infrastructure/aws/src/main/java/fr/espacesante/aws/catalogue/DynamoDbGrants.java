@@ -61,18 +61,25 @@ public final class DynamoDbGrants implements Grants, ReviewSchedule {
 
     /** The grant twice, its history entry, and the space's first review 90 days on (kept if one is already planned). */
     @Override
-    public void save(Grant grant, AccessEntry recorded) {
+    public boolean save(Grant grant, boolean replacing, AccessEntry recorded) {
         LocalDate first = grant.grantedAt().atZone(PARIS).toLocalDate().plusDays(ConnectedServicesReview.EVERY_DAYS);
-        dynamoDb.transactWriteItems(r -> r.transactItems(
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(item(grant, grant.spaceKey(), IN_SPACE + grant.pseudonym())))
-                        .build(),
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(item(grant, PSEUDONYM + grant.pseudonym(), "grant"))).build(),
-                TransactWriteItem.builder().update(u -> u.tableName(table).key(Map.of("partitionKey", s(grant.spaceKey()),
-                                "itemKey", s(REVIEW)))
-                        .updateExpression("SET reviewShard = if_not_exists(reviewShard, :shard), reviewDay = if_not_exists(reviewDay, :day)")
-                        .expressionAttributeValues(Map.of(":shard", s(shardOf(first, grant.spaceKey())), ":day", s(first.toString()))))
-                        .build(),
-                history(recorded)));
+        String condition = replacing ? "attribute_exists(itemKey) AND attribute_not_exists(revokedAt)" : "attribute_not_exists(itemKey)";
+        try {
+            dynamoDb.transactWriteItems(r -> r.transactItems(
+                    TransactWriteItem.builder().put(p -> p.tableName(table).item(item(grant, grant.spaceKey(), IN_SPACE + grant.pseudonym()))
+                            .conditionExpression(condition)).build(),
+                    TransactWriteItem.builder().put(p -> p.tableName(table).item(item(grant, PSEUDONYM + grant.pseudonym(), "grant"))
+                            .conditionExpression(condition)).build(),
+                    TransactWriteItem.builder().update(u -> u.tableName(table).key(Map.of("partitionKey", s(grant.spaceKey()),
+                                    "itemKey", s(REVIEW)))
+                            .updateExpression("SET reviewShard = if_not_exists(reviewShard, :shard), reviewDay = if_not_exists(reviewDay, :day)")
+                            .expressionAttributeValues(Map.of(":shard", s(shardOf(first, grant.spaceKey())), ":day", s(first.toString()))))
+                            .build(),
+                    history(recorded)));
+            return true;
+        } catch (TransactionCanceledException changedMeanwhile) {
+            return false;
+        }
     }
 
     @Override

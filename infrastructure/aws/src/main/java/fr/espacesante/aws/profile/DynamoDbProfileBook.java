@@ -167,7 +167,7 @@ public final class DynamoDbProfileBook implements ProfileBook {
             cursor.map(c -> PageCursors.decode(c, Set.of("spaceKey", "itemKey"), "spaceKey", spaceKey)).ifPresent(r::exclusiveStartKey);
         }));
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(PageCursors.encode(response.lastEvaluatedKey())) : Optional.empty();
+                ? Optional.of(PageCursors.encode(response.lastEvaluatedKey(), "spaceKey")) : Optional.empty();
         return new SeriesPage(response.items().stream().map(i -> toMeasurement(spaceKey, i)).toList(), next);
     }
 

@@ -8,8 +8,13 @@ import java.util.Optional;
 /** The services each space connected, found by space or by the pseudonym a service knows the patient by. */
 public interface Grants {
 
-    /** Stores (or replaces, on re-approval) a grant with the history entry that records it, atomically. */
-    void save(Grant grant, AccessEntry recorded);
+    /**
+     * Stores a grant with the history entry that records it, atomically: a new one only if its
+     * pseudonym is new, a replacing one (re-approval) only if the grant is still in force.
+     *
+     * @return false when it changed meanwhile (revoked while being re-approved): nothing stored
+     */
+    boolean save(Grant grant, boolean replacing, AccessEntry recorded);
 
     /** The space's grant to this service still in force (not revoked). */
     Optional<Grant> find(String spaceKey, String serviceId);
