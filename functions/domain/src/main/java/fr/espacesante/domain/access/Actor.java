@@ -3,6 +3,16 @@ package fr.espacesante.domain.access;
 /** Who asks: identities come from verified tokens, re-checked by the function before reaching here. */
 public sealed interface Actor {
 
+    /** Who entered something in the space, as the patient's own pages name them. */
+    default String enteredBy() {
+        return switch (this) {
+            case Patient p -> "patient";
+            case LegalRepresentative r -> "représentant légal";
+            case Caregiver c -> c.name() + " (aidant)";
+            default -> "autre";
+        };
+    }
+
     /** An insured person acting for themself. */
     record Patient(String personKey) implements Actor {
     }

@@ -29,6 +29,19 @@ public final class SpaceAccessGuard {
         return decision;
     }
 
+    /**
+     * Like {@link #check}, for a caller that goes on only if allowed.
+     *
+     * @throws AccessRefusedException refused (and recorded)
+     */
+    public AccessDecision require(AccessRequest request, String resourceId) {
+        AccessDecision decision = check(request, resourceId);
+        if (!decision.allowed()) {
+            throw new AccessRefusedException(decision);
+        }
+        return decision;
+    }
+
     /** An allowed decision and the history entry that records it, to be written with the change it allows. */
     public record Allowed(AccessDecision decision, AccessEntry entry) {
     }

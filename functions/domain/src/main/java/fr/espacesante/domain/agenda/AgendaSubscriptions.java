@@ -1,7 +1,5 @@
 package fr.espacesante.domain.agenda;
 
-import fr.espacesante.domain.access.AccessDecision;
-import fr.espacesante.domain.access.AccessRefusedException;
 import fr.espacesante.domain.access.AccessRequest;
 import fr.espacesante.domain.access.Actor;
 import fr.espacesante.domain.access.Resource;
@@ -11,6 +9,7 @@ import fr.espacesante.domain.agenda.port.out.CalendarSubscriptions;
 import fr.espacesante.domain.space.Space;
 import fr.espacesante.domain.space.SpaceNotFoundException;
 import fr.espacesante.domain.space.port.out.Spaces;
+import fr.espacesante.domain.text.Digests;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -98,14 +97,11 @@ public final class AgendaSubscriptions {
 
     private void allowed(Actor actor, String spaceKey, String element) {
         Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
-        AccessDecision decision = guard.check(new AccessRequest(actor, space.access(), Resource.of(Resource.Kind.SETTINGS),
+        guard.require(new AccessRequest(actor, space.access(), Resource.of(Resource.Kind.SETTINGS),
                 AccessRequest.Action.WRITE, Optional.empty()), element);
-        if (!decision.allowed()) {
-            throw new AccessRefusedException(decision);
-        }
     }
 
     static String hash(String token) {
-        return fr.espacesante.domain.text.Digests.sha256Hex(token.getBytes(StandardCharsets.US_ASCII));
+        return Digests.sha256Hex(token.getBytes(StandardCharsets.US_ASCII));
     }
 }

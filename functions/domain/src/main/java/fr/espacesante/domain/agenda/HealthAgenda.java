@@ -1,7 +1,5 @@
 package fr.espacesante.domain.agenda;
 
-import fr.espacesante.domain.access.AccessDecision;
-import fr.espacesante.domain.access.AccessRefusedException;
 import fr.espacesante.domain.access.AccessRequest;
 import fr.espacesante.domain.access.AccessRequest.Action;
 import fr.espacesante.domain.access.Actor;
@@ -139,10 +137,7 @@ public final class HealthAgenda {
 
     private void allowed(Actor actor, String spaceKey, Action action, String element) {
         Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
-        AccessDecision decision = guard.check(new AccessRequest(actor, space.access(), Resource.of(Resource.Kind.AGENDA), action,
+        guard.require(new AccessRequest(actor, space.access(), Resource.of(Resource.Kind.AGENDA), action,
                 Optional.empty()), element);
-        if (!decision.allowed()) {
-            throw new AccessRefusedException(decision);
-        }
     }
 }

@@ -28,15 +28,13 @@ import fr.espacesante.domain.space.SpaceNotFoundException;
 import fr.espacesante.domain.space.port.out.IdentityLinks;
 import fr.espacesante.domain.space.port.out.PersonDirectory;
 import fr.espacesante.domain.space.port.out.Spaces;
+import fr.espacesante.domain.text.Digests;
 import fr.espacesante.domain.text.TypedText;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -227,7 +225,7 @@ public final class CaregiverDesignation {
                 Optional.empty());
         catalog.createPending(proof);
         storage.storeChecked(proof.checkedKey(), DocumentType.PDF, pdf);
-        catalog.markAvailable(proof, sha256(pdf));
+        catalog.markAvailable(proof, Digests.sha256Hex(pdf));
     }
 
     private Space allowed(Actor actor, String spaceKey, AccessRequest.Action action, String element) {
@@ -242,7 +240,7 @@ public final class CaregiverDesignation {
 
     /** Derived from both keys: the same designation always has the same reference; it reveals neither key. */
     static String reference(String patientKey, String caregiverKey) {
-        return sha256((patientKey + "|" + caregiverKey).getBytes(StandardCharsets.UTF_8)).substring(0, 24);
+        return Digests.sha256Hex((patientKey + "|" + caregiverKey).getBytes(StandardCharsets.UTF_8)).substring(0, 24);
     }
 
     private boolean isMinor(String personKey) {
@@ -255,13 +253,5 @@ public final class CaregiverDesignation {
 
     private LocalDate today() {
         return clock.instant().atZone(PARIS).toLocalDate();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package fr.espacesante.domain.catalogue;
 
-import fr.espacesante.domain.access.AccessDecision;
 import fr.espacesante.domain.access.AccessRefusedException;
 import fr.espacesante.domain.access.AccessRequest;
 import fr.espacesante.domain.access.AccessRequest.Action;
@@ -73,10 +72,7 @@ public final class ServiceCalls {
         Actor.Service actor = new Actor.Service(serviceId, service.name(), grant.purposesLabel(),
                 service.state() == ReferencedService.State.ONLINE, scoped && granted && covered);
         Space space = spaces.find(grant.spaceKey()).orElseThrow(SpaceNotFoundException::new);
-        AccessDecision decision = guard.check(new AccessRequest(actor, space.access(), resource, action, Optional.empty()), element);
-        if (!decision.allowed()) {
-            throw new AccessRefusedException(decision);
-        }
+        guard.require(new AccessRequest(actor, space.access(), resource, action, Optional.empty()), element);
         return new Authorized(grant.spaceKey(), grant, service);
     }
 }

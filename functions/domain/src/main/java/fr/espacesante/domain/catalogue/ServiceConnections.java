@@ -76,7 +76,7 @@ public final class ServiceConnections {
         // Re-approving keeps the pseudonym: the service goes on knowing the same (pseudonymous) patient.
         String pseudonym = current.map(Grant::pseudonym).orElseGet(ServiceConnections::newPseudonym);
         Grant grant = new Grant(spaceKey, serviceId, pseudonym, purposes, read, write, service.version(), clock.instant(),
-                who(actor), Optional.empty());
+                actor.enteredBy(), Optional.empty());
         if (!grants.save(grant, current.isPresent(), allowed.entry())) {
             throw new CatalogueException(Reason.CHANGED_MEANWHILE);
         }
@@ -97,11 +97,8 @@ public final class ServiceConnections {
 
     public List<Connected> connected(Actor actor, String spaceKey) {
         Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
-        var decision = guard.check(new AccessRequest(actor, space.access(), Resource.of(Resource.Kind.SERVICES), Action.READ,
+        guard.require(new AccessRequest(actor, space.access(), Resource.of(Resource.Kind.SERVICES), Action.READ,
                 Optional.empty()), "services");
-        if (!decision.allowed()) {
-            throw new fr.espacesante.domain.access.AccessRefusedException(decision);
-        }
         return grants.of(spaceKey).stream().flatMap(g -> catalogue.find(g.serviceId()).stream()
                 .map(s -> new Connected(g, s, g.effective(s, clock.instant(), reapprovalDelay)))).toList();
     }
@@ -113,12 +110,4 @@ public final class ServiceConnections {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String who(Actor actor) {
-        return switch (actor) {
-            case Actor.Patient p -> "patient";
-            case Actor.LegalRepresentative r -> "représentant légal";
-            case Actor.Caregiver c -> c.name() + " (aidant)";
-            default -> "autre";
-        };
-    }
 }

@@ -1,8 +1,6 @@
 package fr.espacesante.domain.profile;
 
-import fr.espacesante.domain.access.AccessDecision;
 import fr.espacesante.domain.access.AccessPolicy;
-import fr.espacesante.domain.access.AccessRefusedException;
 import fr.espacesante.domain.access.AccessRequest;
 import fr.espacesante.domain.access.AccessRequest.Action;
 import fr.espacesante.domain.access.Actor;
@@ -22,6 +20,7 @@ import fr.espacesante.domain.profile.port.out.ProfileBook;
 import fr.espacesante.domain.profile.port.out.ProfileSummaries;
 import fr.espacesante.domain.space.RegisteredPerson;
 import fr.espacesante.domain.space.Space;
+import fr.espacesante.domain.text.Digests;
 import fr.espacesante.domain.space.SpaceNotFoundException;
 import fr.espacesante.domain.space.port.out.PersonDirectory;
 import fr.espacesante.domain.space.port.out.Spaces;
@@ -107,11 +106,8 @@ public final class MedicalProfile {
      */
     public ProfileView readAsProfessional(Actor.Professional professional, Nir ins, Optional<String> emergencyJustification) {
         Space space = spaces.find(nirProtection.get().lookupKey(ins)).orElseThrow(SpaceNotFoundException::new);
-        AccessDecision decision = guard.check(new AccessRequest(professional, space.access(), Resource.profile(false),
+        guard.require(new AccessRequest(professional, space.access(), Resource.profile(false),
                 Action.READ, emergencyJustification), "profil");
-        if (!decision.allowed()) {
-            throw new AccessRefusedException(decision);
-        }
         ProfileBook.Contents contents = book.read(space.spaceKey());
         boolean readsHidden = policy.decide(new AccessRequest(professional, space.access(), Resource.profile(true), Action.READ,
                 emergencyJustification)).allowed();
@@ -127,11 +123,8 @@ public final class MedicalProfile {
                                                        MeasurementType type, LocalDate from, LocalDate to, int limit,
                                                        Optional<String> cursor) {
         Space space = spaces.find(nirProtection.get().lookupKey(ins)).orElseThrow(SpaceNotFoundException::new);
-        AccessDecision decision = guard.check(new AccessRequest(professional, space.access(), Resource.profile(false),
+        guard.require(new AccessRequest(professional, space.access(), Resource.profile(false),
                 Action.READ, emergencyJustification), "profil/mesures/" + type.code());
-        if (!decision.allowed()) {
-            throw new AccessRefusedException(decision);
-        }
         return book.series(space.spaceKey(), type, start(from), end(to), limit, cursor);
     }
 
@@ -150,7 +143,7 @@ public final class MedicalProfile {
         }
         Map<String, String> checked = checked(spaceKey, section, values);
         allowed(actor, spaceKey, Action.ADD, "profil/" + section.code());
-        ProfileEntry entry = new ProfileEntry(UUID.randomUUID().toString(), checked, clock.instant(), enteredBy(actor));
+        ProfileEntry entry = new ProfileEntry(UUID.randomUUID().toString(), checked, clock.instant(), actor.enteredBy());
         change(spaceKey, section, state -> {
             if (state.entries().size() >= ProfileSection.MAX_ENTRIES) {
                 throw new ProfileException(Reason.SECTION_FULL);
@@ -169,7 +162,7 @@ public final class MedicalProfile {
         }
         Map<String, String> checked = checked(spaceKey, section, values);
         allowed(actor, spaceKey, Action.WRITE, "profil/" + section.code());
-        ProfileEntry entry = new ProfileEntry(SINGLE, checked, clock.instant(), enteredBy(actor));
+        ProfileEntry entry = new ProfileEntry(SINGLE, checked, clock.instant(), actor.enteredBy());
         change(spaceKey, section, state -> new SectionState(section, List.of(entry), Optional.empty(), state.version() + 1));
         return entry;
     }
@@ -177,7 +170,7 @@ public final class MedicalProfile {
     public ProfileEntry replace(Actor actor, String spaceKey, ProfileSection section, String entryId, Map<String, String> values) {
         Map<String, String> checked = checked(spaceKey, section, values);
         allowed(actor, spaceKey, Action.WRITE, "profil/" + section.code());
-        ProfileEntry entry = new ProfileEntry(entryId, checked, clock.instant(), enteredBy(actor));
+        ProfileEntry entry = new ProfileEntry(entryId, checked, clock.instant(), actor.enteredBy());
         change(spaceKey, section, state -> {
             List<ProfileEntry> entries = new ArrayList<>(state.entries());
             int at = indexOf(entries, entryId);
@@ -222,11 +215,8 @@ public final class MedicalProfile {
     /** Which sections professionals do not read (but the treating doctor): a setting of the patient's, or a parent's. */
     public void hideFromProfessionals(Actor actor, String spaceKey, Set<ProfileSection> sections) {
         Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
-        AccessDecision decision = guard.check(new AccessRequest(actor, space.access(), Resource.of(Resource.Kind.SETTINGS),
+        guard.require(new AccessRequest(actor, space.access(), Resource.of(Resource.Kind.SETTINGS),
                 Action.WRITE, Optional.empty()), "profil/masquage");
-        if (!decision.allowed()) {
-            throw new AccessRefusedException(decision);
-        }
         book.hideFromProfessionals(spaceKey, sections);
     }
 
@@ -273,7 +263,7 @@ public final class MedicalProfile {
                 Optional.empty());
         catalog.createPending(document);
         storage.storeChecked(document.checkedKey(), DocumentType.PDF, pdf);
-        catalog.markAvailable(document, fr.espacesante.domain.text.Digests.sha256Hex(pdf));
+        catalog.markAvailable(document, Digests.sha256Hex(pdf));
         return new Summary(document, storage.presignDownload(document.checkedKey(), document.title() + ".pdf", URL_VALIDITY));
     }
 
@@ -366,21 +356,9 @@ public final class MedicalProfile {
         return to.plusDays(1).atStartOfDay(PARIS).toInstant().minusSeconds(1);
     }
 
-    private static String enteredBy(Actor actor) {
-        return switch (actor) {
-            case Actor.Patient p -> "patient";
-            case Actor.LegalRepresentative r -> "représentant légal";
-            case Actor.Caregiver c -> c.name() + " (aidant)";
-            default -> "autre";
-        };
-    }
-
     private void allowed(Actor actor, String spaceKey, Action action, String element) {
         Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
-        AccessDecision decision = guard.check(new AccessRequest(actor, space.access(), Resource.profile(false), action,
+        guard.require(new AccessRequest(actor, space.access(), Resource.profile(false), action,
                 Optional.empty()), element);
-        if (!decision.allowed()) {
-            throw new AccessRefusedException(decision);
-        }
     }
 }

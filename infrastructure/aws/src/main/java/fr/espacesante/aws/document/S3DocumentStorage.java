@@ -2,12 +2,10 @@ package fr.espacesante.aws.document;
 
 import fr.espacesante.domain.document.DocumentType;
 import fr.espacesante.domain.document.port.out.DocumentStorage;
+import fr.espacesante.domain.text.Digests;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -64,7 +62,7 @@ public final class S3DocumentStorage implements DocumentStorage {
     public Inspection inspect(String objectKey) {
         var object = s3.getObjectAsBytes(r -> r.bucket(bucket).key(objectKey));
         byte[] bytes = object.asByteArray();
-        return new Inspection(ContentSniffer.sniff(bytes), bytes.length, sha256(bytes), object.response().eTag());
+        return new Inspection(ContentSniffer.sniff(bytes), bytes.length, Digests.sha256Hex(bytes), object.response().eTag());
     }
 
     /** A server-side copy on the condition that the upload is still the inspected object (its ETag). */
@@ -89,13 +87,6 @@ public final class S3DocumentStorage implements DocumentStorage {
         s3.deleteObject(r -> r.bucket(bucket).key(objectKey));
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Override
     public void erase(String objectKey) {
