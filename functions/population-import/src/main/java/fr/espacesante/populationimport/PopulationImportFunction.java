@@ -1,16 +1,19 @@
 package fr.espacesante.populationimport;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import fr.espacesante.aws.AwsClients;
 import fr.espacesante.aws.person.DynamoDbPersonRegistry;
 import fr.espacesante.aws.population.DynamoDbImportHistory;
-import fr.espacesante.aws.population.S3ImportReports;
 import fr.espacesante.aws.population.S3DeliveryLog;
-import fr.espacesante.aws.population.S3RegistryFiles;
+import fr.espacesante.aws.population.S3ImportReports;
+import fr.espacesante.aws.population.S3RegistryFileRanges;
+import fr.espacesante.aws.population.SqsImportRanges;
 import fr.espacesante.aws.time.ServiceClock;
 import fr.espacesante.domain.nir.NirProtection;
-import fr.espacesante.domain.population.PopulationImport;
+import fr.espacesante.domain.population.RangeImport;
 import fr.espacesante.domain.population.RegistryRowValidator;
+import fr.espacesante.domain.population.RegistrySplitter;
 import java.time.Clock;
 import org.springframework.cloud.function.adapter.aws.AWSCompanionAutoConfiguration;
 import org.springframework.cloud.function.context.FunctionRegistration;
@@ -21,44 +24,73 @@ import org.springframework.core.env.Environment;
 import org.springframework.messaging.converter.MessageConverter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The population import Lambda: functional bean registration only (no scanning, no
- * auto-configuration), which is what keeps its cold start close to a plain handler's.
+ * The population import's three Lambdas, from one jar: the splitter (a registry file dropped → its
+ * ranges queued), the worker (a range imported) and the dead-letter reader (a range abandoned).
+ * Each Lambda names its function in SPRING_CLOUD_FUNCTION_DEFINITION, and only that one is wired.
+ * Functional bean registration only (no scanning, no auto-configuration), for the cold start.
  */
 public class PopulationImportFunction implements ApplicationContextInitializer<GenericApplicationContext> {
 
-    public static final String FUNCTION_NAME = "importPopulation";
+    public static final String SPLIT = "importPopulation";
+    public static final String IMPORT_RANGE = "importRegistryRange";
+    public static final String ABANDON_RANGE = "abandonRegistryRange";
 
     @Override
     public void initialize(GenericApplicationContext context) {
-        // Functional mode skips the AWS adapter's auto-configuration: S3Event needs its converter.
+        // Functional mode skips the AWS adapter's auto-configuration: S3 and SQS events need its converter.
         context.registerBean("awsTypesMessageConverter", MessageConverter.class,
                 () -> new AWSCompanionAutoConfiguration().awsTypesMessageConverter(context));
         context.registerBean(Clock.class, ServiceClock::utc);
         context.registerBean(DynamoDbClient.class, AwsClients::dynamoDb);
         context.registerBean(S3Client.class, AwsClients::s3);
-        context.registerBean(PopulationImport.class, () -> populationImport(context));
-        context.registerBean(FUNCTION_NAME, FunctionRegistration.class, () ->
-                new FunctionRegistration<>(new RegistryFileHandler(context.getBean(PopulationImport.class),
-                        new S3DeliveryLog(context.getBean(DynamoDbClient.class),
+        context.registerBean(RangeImport.class, () -> rangeImport(context));
+        String function = context.getEnvironment().getProperty("SPRING_CLOUD_FUNCTION_DEFINITION", SPLIT);
+        switch (function) {
+            case IMPORT_RANGE -> context.registerBean(IMPORT_RANGE, FunctionRegistration.class, () ->
+                    new FunctionRegistration<>(RegistryRangeHandler.importing(context.getBean(RangeImport.class)))
+                            .type(FunctionTypeUtils.consumerType(SQSEvent.class)));
+            case ABANDON_RANGE -> context.registerBean(ABANDON_RANGE, FunctionRegistration.class, () ->
+                    new FunctionRegistration<>(RegistryRangeHandler.abandoning(context.getBean(RangeImport.class)))
+                            .type(FunctionTypeUtils.consumerType(SQSEvent.class)));
+            default -> {
+                context.registerBean(SqsClient.class, AwsClients::sqs);
+                context.registerBean(SPLIT, FunctionRegistration.class, () -> new FunctionRegistration<>(
+                        new RegistryFileHandler(splitter(context), new S3DeliveryLog(context.getBean(DynamoDbClient.class),
                                 context.getEnvironment().getRequiredProperty("IMPORT_RUNS_TABLE"), context.getBean(Clock.class))))
                         .type(FunctionTypeUtils.consumerType(S3Event.class)));
+            }
+        }
     }
 
-    private static PopulationImport populationImport(GenericApplicationContext context) {
+    private static RegistrySplitter splitter(GenericApplicationContext context) {
+        Environment env = context.getEnvironment();
+        return new RegistrySplitter(new S3RegistryFileRanges(context.getBean(S3Client.class)), history(context),
+                new SqsImportRanges(context.getBean(SqsClient.class), env.getRequiredProperty("IMPORT_RANGES_QUEUE_URL")),
+                context.getBean(RangeImport.class), context.getBean(Clock.class),
+                env.getProperty("IMPORT_RANGE_ROWS", Integer.class, 100_000));
+    }
+
+    private static DynamoDbImportHistory history(GenericApplicationContext context) {
+        DynamoDbClient dynamoDb = context.getBean(DynamoDbClient.class);
+        return new DynamoDbImportHistory(AwsClients.enhanced(dynamoDb), dynamoDb,
+                context.getEnvironment().getRequiredProperty("IMPORT_RUNS_TABLE"));
+    }
+
+    private static RangeImport rangeImport(GenericApplicationContext context) {
         Environment env = context.getEnvironment();
         Clock clock = context.getBean(Clock.class);
         DynamoDbClient dynamoDb = context.getBean(DynamoDbClient.class);
         S3Client s3 = context.getBean(S3Client.class);
-        var enhanced = AwsClients.enhanced(dynamoDb);
         NirProtection nirProtection = new NirProtection(env.getRequiredProperty("NIR_HASH_KEY"),
                 env.getRequiredProperty("NIR_SEAL_KEY"));
-        return new PopulationImport(
-                new S3RegistryFiles(s3),
-                new DynamoDbPersonRegistry(dynamoDb, enhanced, env.getRequiredProperty("PERSONS_TABLE"), clock),
+        return new RangeImport(
+                new S3RegistryFileRanges(s3),
+                new DynamoDbPersonRegistry(dynamoDb, AwsClients.enhanced(dynamoDb), env.getRequiredProperty("PERSONS_TABLE"), clock),
                 new S3ImportReports(s3),
-                new DynamoDbImportHistory(enhanced, env.getRequiredProperty("IMPORT_RUNS_TABLE")),
+                history(context),
                 new RegistryRowValidator(nirProtection, clock),
                 clock,
                 env.getProperty("IMPORT_WORKERS", Integer.class, 4));

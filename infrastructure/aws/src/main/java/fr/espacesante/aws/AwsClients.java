@@ -5,6 +5,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds the SDK clients a function needs. Region, credentials and endpoints come from the SDK's
@@ -34,5 +35,9 @@ public final class AwsClients {
 
     public static SesV2Client ses() {
         return SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    public static SqsClient sqs() {
+        return SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
     }
 }

@@ -25,17 +25,33 @@ public final class FunctionHost {
     private static final List<String> NOT_FOR_FUNCTIONS = List.of("JAVA_TOOL_OPTIONS");
 
     private final Map<String, Environment> environments = new LinkedHashMap<>();
+    /** Further environments of a function invoked concurrently (queue pollers), by function and slot. */
+    private final Map<String, Environment> concurrent = new java.util.concurrent.ConcurrentHashMap<>();
 
     FunctionHost(List<FunctionDef> functions) {
         functions.forEach(f -> environments.put(f.logicalId(), new Environment(f)));
     }
 
     public String invoke(String logicalId, String eventJson) {
+        return environment(logicalId).invoke(eventJson);
+    }
+
+    /**
+     * Invokes the function in its execution environment number {@code slot}: slot 0 is the one
+     * {@link #invoke} uses, each other slot is one more environment, cold-started on its first use.
+     */
+    public String invokeIn(String logicalId, int slot, String eventJson) {
+        Environment first = environment(logicalId);
+        return slot == 0 ? first.invoke(eventJson)
+                : concurrent.computeIfAbsent(logicalId + "#" + slot, k -> new Environment(first.definition)).invoke(eventJson);
+    }
+
+    private Environment environment(String logicalId) {
         Environment environment = environments.get(logicalId);
         if (environment == null) {
             throw new IllegalArgumentException("no function " + logicalId + " in template.yaml");
         }
-        return environment.invoke(eventJson);
+        return environment;
     }
 
     private static final class Environment {

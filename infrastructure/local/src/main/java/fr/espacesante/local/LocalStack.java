@@ -45,6 +45,9 @@ public final class LocalStack implements AutoCloseable {
     private final SesLocalServer sesServer;
     private final FunctionHost functions;
     private final S3Notifications notifications;
+    private final LocalQueues queues;
+    private final SqsEventSources eventSources;
+    private final software.amazon.awssdk.services.sqs.SqsClient sqs;
     private final LocalScheduler scheduler;
     private final LocalGateway gateway;
     private final DynamoDbClient dynamoDb;
@@ -62,7 +65,9 @@ public final class LocalStack implements AutoCloseable {
         // The gateway's port is chosen now: it is the web space's origin (ServiceUrl), which e-mails
         // link to and the documents bucket's CORS rule names.
         int gatewayPort = settings.gatewayPort() == 0 ? freePort() : settings.gatewayPort();
-        template = defaults.withParameters(parameters(issuers, "http://127.0.0.1:" + gatewayPort));
+        queues = track(LocalQueues.start());
+        template = defaults.withParameters(parameters(issuers, "http://127.0.0.1:" + gatewayPort))
+                .withQueueEndpoint(queues.endpoint());
 
         int dynamoPort = freePort();
         // Both stores live in memory, in ./espace run as in tests: S3Proxy keeps object versions and delete
@@ -74,15 +79,18 @@ public final class LocalStack implements AutoCloseable {
         sesServer = track(SesLocalServer.start(root.resolve("infrastructure/local/src/main/node"),
                 settings.sesPort() == 0 ? freePort() : settings.sesPort(), logs.resolve("ses.log")));
 
-        configureSdk(dynamoDbServer.endpoint(), s3Server.endpoint(), sesServer.endpoint());
+        configureSdk(dynamoDbServer.endpoint(), s3Server.endpoint(), sesServer.endpoint(), queues.endpoint());
         dynamoDb = track(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build());
         s3 = track(S3Client.builder().httpClient(UrlConnectionHttpClient.create()).forcePathStyle(true).build());
         tables = LocalTables.create(template, dynamoDb);
         createBuckets();
+        sqs = track(LocalQueues.client(queues.endpoint()));
+        queues.create(template.queues(), sqs);
 
         var definitions = template.functions();
         functions = new FunctionHost(definitions);
         notifications = track(new S3Notifications(definitions, functions));
+        eventSources = track(new SqsEventSources(definitions, sqs, queues, functions));
         relay.target = notifications;
         scheduler = track(new LocalScheduler(definitions, functions, settings.automaticSchedules()));
         gateway = track(new LocalGateway(gatewayPort, definitions, template.publicRoutes(),
@@ -119,13 +127,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The SDK's standard settings, as Lambda would have them in its environment. */
-    private static void configureSdk(String dynamoDb, String s3, String ses) {
+    private static void configureSdk(String dynamoDb, String s3, String ses, String sqs) {
         System.setProperty("aws.region", SamTemplate.REGION);
         System.setProperty("aws.accessKeyId", ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", SECRET_KEY);
         System.setProperty("aws.endpointUrlDynamoDb", dynamoDb);
         System.setProperty("aws.endpointUrlS3", s3);
         System.setProperty("aws.endpointUrlSesV2", ses);
+        System.setProperty("aws.endpointUrlSqs", sqs);
         System.setProperty("aws.requestChecksumCalculation", "WHEN_REQUIRED");
         System.setProperty("aws.responseChecksumValidation", "WHEN_REQUIRED");
     }
@@ -139,6 +148,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbServer.endpoint());
         env.put("AWS_ENDPOINT_URL_S3", s3Server.endpoint());
         env.put("AWS_ENDPOINT_URL_SESV2", sesServer.endpoint());
+        env.put("AWS_ENDPOINT_URL_SQS", queues.endpoint());
         env.put("AWS_REQUEST_CHECKSUM_CALCULATION", "WHEN_REQUIRED");
         env.put("AWS_RESPONSE_CHECKSUM_VALIDATION", "WHEN_REQUIRED");
         return env;
@@ -312,9 +322,25 @@ public final class LocalStack implements AutoCloseable {
         return String.valueOf(template.resolve(Map.of("Ref", name)));
     }
 
-    /** Waits until every S3 notification sent so far has been handled by its function. */
+    /**
+     * Waits until every S3 notification sent so far has been handled by its function, and every
+     * message those functions queued has been handled too (a registry file's ranges, its report).
+     */
     public void awaitS3Events() {
         notifications.awaitIdle();
+        eventSources.awaitIdle(Duration.ofMinutes(10));
+    }
+
+    public SqsEventSources eventSources() {
+        return eventSources;
+    }
+
+    public software.amazon.awssdk.services.sqs.SqsClient sqs() {
+        return sqs;
+    }
+
+    public String queueUrl(String logicalId) {
+        return queues.url(physicalName(logicalId));
     }
 
     public long failedS3Events() {

@@ -37,10 +37,17 @@ public final class SamTemplate {
     private final Map<String, Object> root;
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> resources;
+    /** Where the local queues are served: a queue's !Ref is its URL there. */
+    private final String queueEndpoint;
+
+    private SamTemplate(Map<String, Object> root, Map<String, String> overrides) {
+        this(root, overrides, "https://sqs." + REGION + ".amazonaws.com");
+    }
 
     @SuppressWarnings("unchecked")
-    private SamTemplate(Map<String, Object> root, Map<String, String> overrides) {
+    private SamTemplate(Map<String, Object> root, Map<String, String> overrides, String queueEndpoint) {
         this.root = root;
+        this.queueEndpoint = queueEndpoint;
         this.resources = (Map<String, Map<String, Object>>) (Map<?, ?>) map(root.get("Resources"));
         map(root.get("Parameters")).forEach((name, definition) -> {
             Object fallback = map(definition).get("Default");
@@ -64,7 +71,12 @@ public final class SamTemplate {
 
     /** The same parsed template with other parameter values. */
     public SamTemplate withParameters(Map<String, String> parameterOverrides) {
-        return new SamTemplate(root, parameterOverrides);
+        return new SamTemplate(root, parameterOverrides, queueEndpoint);
+    }
+
+    /** The same template, its queues served at {@code endpoint}. */
+    public SamTemplate withQueueEndpoint(String endpoint) {
+        return new SamTemplate(root, parameters, endpoint);
     }
 
     /** The raw document (long-form intrinsics, unresolved), for the template's own tests. */
@@ -108,8 +120,34 @@ public final class SamTemplate {
     public record Schedule(String name, String expression, String input, boolean enabled) {
     }
 
+    /** An SQS event source mapping: the queue (logical id), messages per invocation, concurrent pollers. */
+    public record SqsTrigger(String queue, int batchSize, int maximumConcurrency) {
+    }
+
+    /** A queue: its name, visibility timeout, and where its messages go after {@code maxReceiveCount} receives. */
+    public record QueueDef(String logicalId, String name, int visibilityTimeout, String deadLetterQueue,
+                           int maxReceiveCount) {
+    }
+
     public record FunctionDef(String logicalId, String codeUri, String handler, Map<String, String> environment,
-                              List<HttpRoute> routes, List<S3Trigger> s3Triggers, List<Schedule> schedules) {
+                              List<HttpRoute> routes, List<S3Trigger> s3Triggers, List<Schedule> schedules,
+                              List<SqsTrigger> sqsTriggers) {
+    }
+
+    /** The template's queues, dead-letter queues first (a queue's redrive policy names an existing one). */
+    public List<QueueDef> queues() {
+        List<QueueDef> queues = new ArrayList<>();
+        resourcesOfType("AWS::SQS::Queue").keySet().forEach(id -> {
+            Map<String, Object> props = map(resolve(properties(id)));
+            Map<String, Object> redrive = map(props.get("RedrivePolicy"));
+            String target = redrive.get("deadLetterTargetArn") == null ? null
+                    : String.valueOf(redrive.get("deadLetterTargetArn")).replaceAll("^.*:", "");
+            queues.add(new QueueDef(id, physicalName(id),
+                    Integer.parseInt(String.valueOf(props.getOrDefault("VisibilityTimeout", "30"))),
+                    target, Integer.parseInt(String.valueOf(redrive.getOrDefault("maxReceiveCount", "0")))));
+        });
+        queues.sort(java.util.Comparator.comparing(q -> q.deadLetterQueue() != null));
+        return queues;
     }
 
     public record Authorizer(String name, String issuer, List<String> audiences) {
@@ -126,6 +164,7 @@ public final class SamTemplate {
             List<HttpRoute> routes = new ArrayList<>();
             List<S3Trigger> triggers = new ArrayList<>();
             List<Schedule> schedules = new ArrayList<>();
+            List<SqsTrigger> queues = new ArrayList<>();
             map(props.get("Events")).forEach((eventName, raw) -> {
                 Map<String, Object> event = map(raw);
                 Map<String, Object> p = map(event.get("Properties"));
@@ -159,6 +198,10 @@ public final class SamTemplate {
                             String.valueOf(p.get("ScheduleExpression")),
                             Objects.toString(p.get("Input"), "{}"),
                             !"DISABLED".equals(p.get("State"))));
+                    case "SQS" -> queues.add(new SqsTrigger(
+                            String.valueOf(p.get("Queue")).replaceAll("^.*:", ""),
+                            Integer.parseInt(String.valueOf(p.getOrDefault("BatchSize", "10"))),
+                            Integer.parseInt(String.valueOf(map(p.get("ScalingConfig")).getOrDefault("MaximumConcurrency", "1000")))));
                     default -> {
                         // Other event sources are not emulated yet.
                     }
@@ -167,7 +210,7 @@ public final class SamTemplate {
             functions.add(new FunctionDef(id,
                     String.valueOf(props.get("CodeUri")),
                     String.valueOf(props.getOrDefault("Handler", globals.get("Handler"))),
-                    env, routes, triggers, schedules));
+                    env, routes, triggers, schedules, queues));
         });
         return functions;
     }
@@ -225,6 +268,10 @@ public final class SamTemplate {
             Object name = map(resource.get("Properties")).get("TableName");
             return name == null ? logicalId : String.valueOf(resolve(name));
         }
+        if ("AWS::SQS::Queue".equals(type)) {
+            Object name = map(resource.get("Properties")).get("QueueName");
+            return name == null ? STACK_NAME + "-" + logicalId : String.valueOf(resolve(name));
+        }
         return logicalId;
     }
 
@@ -277,7 +324,9 @@ public final class SamTemplate {
                     yield parameters.get(name);
                 }
                 if (resources.containsKey(name)) {
-                    yield physicalName(name);
+                    // A queue's !Ref is its URL.
+                    yield "AWS::SQS::Queue".equals(map(resources.get(name)).get("Type"))
+                            ? queueEndpoint + "/" + ACCOUNT_ID + "/" + physicalName(name) : physicalName(name);
                 }
                 throw new IllegalStateException("template: !Ref to unknown name " + name);
             }
@@ -294,6 +343,7 @@ public final class SamTemplate {
             case "AWS::S3::Bucket" -> "arn:aws:s3:::" + name;
             case "AWS::DynamoDB::Table" -> "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT_ID + ":table/" + name;
             case "AWS::KMS::Key" -> "arn:aws:kms:" + REGION + ":" + ACCOUNT_ID + ":key/" + name;
+            case "AWS::SQS::Queue" -> "arn:aws:sqs:" + REGION + ":" + ACCOUNT_ID + ":" + name;
             default -> "arn:aws:local:" + REGION + ":" + ACCOUNT_ID + ":" + name + "/" + attribute;
         };
     }

@@ -1,238 +1,53 @@
 package fr.espacesante.domain.population;
 
-import fr.espacesante.domain.person.RegistryPerson;
 import fr.espacesante.domain.population.port.in.ImportRegistryFile;
 import fr.espacesante.domain.population.port.out.ImportHistory;
 import fr.espacesante.domain.population.port.out.ImportReports;
 import fr.espacesante.domain.population.port.out.PersonRegistry;
-import fr.espacesante.domain.population.port.out.PersonRegistry.StoreOutcome;
 import fr.espacesante.domain.population.port.out.RegistryFiles;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The population import: reads the file line by line, validates each line, stores valid persons
- * in batches on a few workers, and reports every rejected line.
- *
- * <p>Memory stays constant whatever the file size: one batch being filled plus at most
- * {@code 2 × workers} batches in flight.
+ * The population import of a whole file in one invocation: read line by line, each valid person
+ * stored, every rejected line reported. Files too large for one invocation are cut into ranges
+ * ({@link RegistrySplitter}, {@link RangeImport}); this path remains the benchmarks' reference.
  */
 public final class PopulationImport implements ImportRegistryFile {
 
-    private static final java.time.format.DateTimeFormatter IMPORT_ID_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(java.time.ZoneOffset.UTC);
-
     private final RegistryFiles files;
-    private final PersonRegistry registry;
     private final ImportReports reports;
     private final ImportHistory history;
-    private final RegistryRowValidator validator;
+    private final RowStorage storage;
     private final Clock clock;
-    private final int workers;
 
     public PopulationImport(RegistryFiles files, PersonRegistry registry, ImportReports reports,
                             ImportHistory history, RegistryRowValidator validator, Clock clock, int workers) {
         this.files = files;
-        this.registry = registry;
         this.reports = reports;
         this.history = history;
-        this.validator = validator;
+        this.storage = new RowStorage(registry, validator, workers);
         this.clock = clock;
-        this.workers = Math.max(1, workers);
     }
 
     @Override
     public ImportRun importFile(RegistryFile file) {
         Instant startedAt = clock.instant();
-        // A readable UTC time, not epoch milliseconds: a 13-digit number looks like a NIR to log scanners.
-        String importId = IMPORT_ID_TIME.format(startedAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Counts counts = new Counts();
-        Optional<String> fileError = Optional.empty();
+        String importId = ImportRun.newId(startedAt);
+        ImportSummary summary;
         String reportLocation;
-        try (ImportReports.Writer report = reports.start(file, importId);
-             Pipeline pipeline = new Pipeline(report, counts)) {
+        try (ImportReports.Writer report = reports.start(file, importId)) {
             try (RegistryFiles.Rows rows = files.open(file)) {
-                readAll(rows, report, counts, pipeline);
+                summary = storage.store(rows, report, line -> importId + ":" + line);
             } catch (UnreadableFileException e) {
-                fileError = Optional.of(e.getMessage());
+                summary = new ImportSummary(0, 0, 0, 0, 0, Optional.of(e.getMessage()));
             }
-            pipeline.drain();
-            reportLocation = report.finish(counts.summary(fileError));
+            reportLocation = report.finish(summary);
         }
-        ImportRun run = new ImportRun(importId, file, startedAt, clock.instant(), counts.summary(fileError),
-                reportLocation);
+        ImportRun run = new ImportRun(importId, file, startedAt, clock.instant(), summary, reportLocation,
+                ImportRun.Progress.single());
         history.record(run);
         return run;
-    }
-
-    private void readAll(RegistryFiles.Rows rows, ImportReports.Writer report, Counts counts, Pipeline pipeline) {
-        Batch batch = new Batch(registry.maxBatchSize());
-        try {
-            while (rows.hasNext()) {
-                RegistryRow row = rows.next();
-                counts.read.incrementAndGet();
-                RegistryPerson person;
-                try {
-                    person = validator.validate(row);
-                } catch (RowRejectedException e) {
-                    counts.rejected.incrementAndGet();
-                    report.rejected(row.line(), e.getMessage());
-                    continue;
-                }
-                // A person met again while their earlier line is still being stored must wait for it,
-                // so that the file's last line about them is the one that stays.
-                boolean seenRecently = batch.contains(person) || pipeline.isInFlight(person.personKey());
-                if (batch.isFull() || seenRecently) {
-                    pipeline.submit(batch);
-                    batch = new Batch(registry.maxBatchSize());
-                    if (seenRecently) {
-                        pipeline.drain();
-                    }
-                }
-                batch.add(person, row.line());
-            }
-        } finally {
-            if (!batch.isEmpty()) {
-                pipeline.submit(batch);
-            }
-        }
-    }
-
-    /** Persons of distinct keys, with the file line each came from. */
-    private static final class Batch {
-        final List<RegistryPerson> persons;
-        final List<Long> lines;
-        final Set<String> keys = new HashSet<>();
-        private final int capacity;
-
-        Batch(int capacity) {
-            this.capacity = capacity;
-            this.persons = new ArrayList<>(capacity);
-            this.lines = new ArrayList<>(capacity);
-        }
-
-        void add(RegistryPerson person, long line) {
-            persons.add(person);
-            lines.add(line);
-            keys.add(person.personKey());
-        }
-
-        boolean contains(RegistryPerson person) {
-            return keys.contains(person.personKey());
-        }
-
-        boolean isFull() {
-            return persons.size() == capacity;
-        }
-
-        boolean isEmpty() {
-            return persons.isEmpty();
-        }
-    }
-
-    private static final class Counts {
-        final AtomicLong read = new AtomicLong();
-        final AtomicLong created = new AtomicLong();
-        final AtomicLong updated = new AtomicLong();
-        final AtomicLong unchanged = new AtomicLong();
-        final AtomicLong rejected = new AtomicLong();
-
-        ImportSummary summary(Optional<String> fileError) {
-            return new ImportSummary(read.get(), created.get(), updated.get(), unchanged.get(), rejected.get(),
-                    fileError);
-        }
-    }
-
-    /** Batches stored on a fixed pool, with a bound on how many wait: the reader blocks when it is ahead. */
-    private final class Pipeline implements AutoCloseable {
-        private final ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "population-import-store");
-            t.setDaemon(true);
-            return t;
-        });
-        private final Semaphore inFlight = new Semaphore(workers * 2);
-        private final List<Future<?>> pending = new ArrayList<>();
-        private final Set<String> inFlightKeys = ConcurrentHashMap.newKeySet();
-        private final ImportReports.Writer report;
-        private final Counts counts;
-
-        Pipeline(ImportReports.Writer report, Counts counts) {
-            this.report = report;
-            this.counts = counts;
-        }
-
-        boolean isInFlight(String personKey) {
-            return inFlightKeys.contains(personKey);
-        }
-
-        void submit(Batch batch) {
-            inFlight.acquireUninterruptibly();
-            for (Future<?> done : pending.stream().filter(Future::isDone).toList()) {
-                await(done);
-                pending.remove(done);
-            }
-            inFlightKeys.addAll(batch.keys);
-            pending.add(pool.submit(() -> {
-                try {
-                    tally(registry.store(batch.persons), batch.lines);
-                } finally {
-                    inFlightKeys.removeAll(batch.keys);
-                    inFlight.release();
-                }
-            }));
-        }
-
-        private void tally(List<StoreOutcome> outcomes, List<Long> lines) {
-            for (int i = 0; i < outcomes.size(); i++) {
-                switch (outcomes.get(i)) {
-                    case CREATED -> counts.created.incrementAndGet();
-                    case CONTACT_UPDATED -> counts.updated.incrementAndGet();
-                    case UNCHANGED -> counts.unchanged.incrementAndGet();
-                    case IDENTITY_DIFFERS -> {
-                        counts.rejected.incrementAndGet();
-                        report.rejected(lines.get(i), "identité différente de celle déjà enregistrée pour ce NIR"
-                                + " (nom, prénoms ou date de naissance) : ligne non appliquée");
-                    }
-                }
-            }
-        }
-
-        /** Waits for every submitted batch; a storage failure fails the whole run (it is safe to replay). */
-        void drain() {
-            for (Future<?> future : List.copyOf(pending)) {
-                await(future);
-            }
-            pending.clear();
-        }
-
-        private static void await(Future<?> future) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("import interrompu", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException("échec d'enregistrement", e.getCause());
-            }
-        }
-
-        @Override
-        public void close() {
-            pool.shutdownNow();
-        }
     }
 }

@@ -3,9 +3,9 @@ package fr.espacesante.domain.population;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.espacesante.domain.population.port.out.ImportHistory;
-import fr.espacesante.domain.population.port.out.ImportReports;
 import fr.espacesante.domain.population.port.out.RegistryFiles;
+import fr.espacesante.domain.support.InMemoryImportHistory;
+import fr.espacesante.domain.support.InMemoryImportReports;
 import fr.espacesante.domain.support.InMemoryPersonRegistry;
 import fr.espacesante.domain.support.TestKeys;
 import java.time.Clock;
@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class PopulationImportTest {
@@ -27,7 +26,7 @@ class PopulationImportTest {
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     private final InMemoryPersonRegistry registry = new InMemoryPersonRegistry(3);
-    private final FakeReports reports = new FakeReports();
+    private final InMemoryImportReports reports = new InMemoryImportReports();
     private final List<ImportRun> history = new ArrayList<>();
     private final Map<String, List<String>> files = new LinkedHashMap<>();
 
@@ -144,7 +143,8 @@ class PopulationImportTest {
         file("a.csv", GOOD);
         PopulationImport failing = new PopulationImport(this::open, new InMemoryPersonRegistry(3) {
             @Override
-            public synchronized List<StoreOutcome> store(List<fr.espacesante.domain.person.RegistryPerson> batch) {
+            public synchronized List<StoreOutcome> store(List<fr.espacesante.domain.person.RegistryPerson> batch,
+                                                        List<String> origins) {
                 throw new IllegalStateException("table indisponible");
             }
         }, reports, new FakeHistory(), new RegistryRowValidator(TestKeys.nirProtection(), clock), clock, 2);
@@ -189,46 +189,11 @@ class PopulationImportTest {
         };
     }
 
-    private final class FakeHistory implements ImportHistory {
+    private final class FakeHistory extends InMemoryImportHistory {
         @Override
-        public void record(ImportRun run) {
+        public synchronized void record(ImportRun run) {
+            super.record(run);
             history.add(run);
-        }
-
-        @Override
-        public List<ImportRun> latest(int limit) {
-            return history.reversed().stream().limit(limit).toList();
-        }
-
-        @Override
-        public Optional<ImportRun> find(String importId) {
-            return history.stream().filter(r -> r.importId().equals(importId)).findFirst();
-        }
-    }
-
-    private static final class FakeReports implements ImportReports {
-        final Map<Long, String> rejections = new TreeMap<>();
-        final List<ImportSummary> finished = new ArrayList<>();
-
-        @Override
-        public Writer start(RegistryFile file, String importId) {
-            rejections.clear();
-            return new Writer() {
-                @Override
-                public synchronized void rejected(long line, String reason) {
-                    rejections.put(line, reason);
-                }
-
-                @Override
-                public String finish(ImportSummary summary) {
-                    finished.add(summary);
-                    return file.name() + ".rapport.json";
-                }
-
-                @Override
-                public void close() {
-                }
-            };
         }
     }
 }

@@ -69,18 +69,19 @@ public final class DynamoDbPersonRegistry implements PersonRegistry {
     }
 
     @Override
-    public List<StoreOutcome> store(List<RegistryPerson> batch) {
+    public List<StoreOutcome> store(List<RegistryPerson> batch, List<String> origins) {
         Map<String, PersonItem> stored = read(batch);
         String now = clock.instant().toString();
         List<StoreOutcome> outcomes = new ArrayList<>(batch.size());
         List<PersonItem> created = new ArrayList<>();
-        for (RegistryPerson person : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            RegistryPerson person = batch.get(i);
             PersonItem existing = stored.get(person.personKey());
             if (existing == null) {
-                created.add(newItem(person, now));
+                created.add(newItem(person, origins.get(i), now));
                 outcomes.add(StoreOutcome.CREATED);
             } else {
-                outcomes.add(merge(person, existing));
+                outcomes.add(merge(person, origins.get(i), existing));
             }
         }
         writeAll(created);
@@ -123,7 +124,7 @@ public final class DynamoDbPersonRegistry implements PersonRegistry {
         }
     }
 
-    private StoreOutcome merge(RegistryPerson incoming, PersonItem stored) {
+    private StoreOutcome merge(RegistryPerson incoming, String origin, PersonItem stored) {
         Identity known = identityOf(stored);
         // A person imported before the sex was kept (empty) is the same person.
         if (!known.equals(incoming.identity()) && !(known.sex().isEmpty()
@@ -131,15 +132,19 @@ public final class DynamoDbPersonRegistry implements PersonRegistry {
                 incoming.identity().birthDate())))) {
             return StoreOutcome.IDENTITY_DIFFERS;
         }
-        if (contactOf(stored).equals(incoming.contact())) {
-            return StoreOutcome.UNCHANGED;
+        // This very line wrote the person before (a range replayed after a crash): it counts as it did then.
+        if (origin.equals(stored.getImportOrigin())) {
+            return StoreOutcome.CREATED;
         }
-        updateContact(incoming, stored.getNotifyShard() != null);
+        if (contactOf(stored).equals(incoming.contact())) {
+            return origin.equals(stored.getContactOrigin()) ? StoreOutcome.CONTACT_UPDATED : StoreOutcome.UNCHANGED;
+        }
+        updateContact(incoming, origin, stored.getNotifyShard() != null);
         return StoreOutcome.CONTACT_UPDATED;
     }
 
     /** Sets the contact fields and nothing else; the person's status and history stay as they are. */
-    private void updateContact(RegistryPerson person, boolean awaitingNotification) {
+    private void updateContact(RegistryPerson person, String origin, boolean awaitingNotification) {
         ContactDetails contact = person.contact();
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":department", s(contact.department()));
@@ -147,8 +152,9 @@ public final class DynamoDbPersonRegistry implements PersonRegistry {
         values.put(":postcode", s(contact.address().postcode()));
         values.put(":town", s(contact.address().town()));
         values.put(":now", s(clock.instant().toString()));
+        values.put(":origin", s(origin));
         String update = "SET department = :department, street = :street, postcode = :postcode, town = :town,"
-                + " contactUpdatedAt = :now";
+                + " contactUpdatedAt = :now, contactOrigin = :origin";
         if (awaitingNotification) {
             // Moving house before being notified: the person is notified with their new département.
             values.put(":shard", s(notifyShard(contact.department(), person.personKey())));
@@ -171,15 +177,16 @@ public final class DynamoDbPersonRegistry implements PersonRegistry {
                     .build());
         } catch (ConditionalCheckFailedException e) {
             if (awaitingNotification) {
-                updateContact(person, false);
+                updateContact(person, origin, false);
                 return;
             }
             throw new IllegalStateException("Persons table: person vanished during a contact update", e);
         }
     }
 
-    private PersonItem newItem(RegistryPerson person, String now) {
+    private PersonItem newItem(RegistryPerson person, String origin, String now) {
         PersonItem item = new PersonItem();
+        item.setImportOrigin(origin);
         item.setPersonKey(person.personKey());
         item.setStatus(PersonStatus.IMPORTED.name());
         item.setSealedNir(person.sealedNir());

@@ -24,6 +24,8 @@ public class PersonItem {
     private String town;
     private String email;
     private String importedAt;
+    private String importOrigin;
+    private String contactOrigin;
     private String contactUpdatedAt;
     private String notifyShard;
     private String dueShard;
@@ -129,6 +131,24 @@ public class PersonItem {
 
     public void setEmail(String email) {
         this.email = email;
+    }
+
+    /** The registry line that created the person (import, range, line): a replayed line is recognised. */
+    public String getImportOrigin() {
+        return importOrigin;
+    }
+
+    public void setImportOrigin(String importOrigin) {
+        this.importOrigin = importOrigin;
+    }
+
+    /** The registry line that last changed the contact details. */
+    public String getContactOrigin() {
+        return contactOrigin;
+    }
+
+    public void setContactOrigin(String contactOrigin) {
+        this.contactOrigin = contactOrigin;
     }
 
     public String getImportedAt() {

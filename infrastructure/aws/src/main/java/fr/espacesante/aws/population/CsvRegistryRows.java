@@ -60,13 +60,25 @@ public final class CsvRegistryRows implements RegistryFiles.Rows {
         return raw.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
     }
 
+    /** The header line of a registry file, checked as a file's first line is. */
+    public static void checkHeader(String headerLine) {
+        new CsvRegistryRows(new java.io.ByteArrayInputStream((headerLine + "\n").getBytes(StandardCharsets.UTF_8))).close();
+    }
+
     private void checkHeader(List<String> names) {
+        String problem = headerProblem(names);
+        if (problem != null) {
+            closeQuietly();
+            throw new UnreadableFileException(problem, null);
+        }
+    }
+
+    private static String headerProblem(List<String> names) {
         Set<String> missing = new LinkedHashSet<>(RegistryColumns.ALL);
         missing.removeAll(names);
         Set<String> unknown = new LinkedHashSet<>(names);
         unknown.removeAll(RegistryColumns.ALL);
         if (!missing.isEmpty() || !unknown.isEmpty()) {
-            closeQuietly();
             List<String> problems = new ArrayList<>();
             if (!missing.isEmpty()) {
                 problems.add("colonnes manquantes : " + String.join(", ", missing));
@@ -74,9 +86,10 @@ public final class CsvRegistryRows implements RegistryFiles.Rows {
             if (!unknown.isEmpty()) {
                 problems.add("colonnes inconnues : " + String.join(", ", unknown));
             }
-            throw new UnreadableFileException("en-tête invalide (" + String.join(" ; ", problems)
-                    + ") ; attendu : " + String.join(";", RegistryColumns.ALL), null);
+            return "en-tête invalide (" + String.join(" ; ", problems)
+                    + ") ; attendu : " + String.join(";", RegistryColumns.ALL);
         }
+        return null;
     }
 
     @Override

@@ -25,6 +25,10 @@ public class ImportRunItem {
     private long rejected;
     private String fileError;
     private Long expiresAt;
+    private Integer rangesTotal;
+    private java.util.Set<Integer> rangesDone;
+    private java.util.Set<Integer> rangesAbandoned;
+    private java.util.Map<String, Long> rangeLineFeeds;
 
     @DynamoDbPartitionKey
     public String getImportId() {
@@ -140,5 +144,40 @@ public class ImportRunItem {
 
     public void setExpiresAt(Long expiresAt) {
         this.expiresAt = expiresAt;
+    }
+
+    /** How many ranges the file was cut into; null for a run imported in one invocation. */
+    public Integer getRangesTotal() {
+        return rangesTotal;
+    }
+
+    public void setRangesTotal(Integer rangesTotal) {
+        this.rangesTotal = rangesTotal;
+    }
+
+    /** The indexes of the ranges imported and counted (a number set: adding one twice is a no-op). */
+    public java.util.Set<Integer> getRangesDone() {
+        return rangesDone;
+    }
+
+    public void setRangesDone(java.util.Set<Integer> rangesDone) {
+        this.rangesDone = rangesDone;
+    }
+
+    public java.util.Set<Integer> getRangesAbandoned() {
+        return rangesAbandoned;
+    }
+
+    public void setRangesAbandoned(java.util.Set<Integer> rangesAbandoned) {
+        this.rangesAbandoned = rangesAbandoned;
+    }
+
+    /** Line feeds per settled range (key: its index), to number the report's lines. */
+    public java.util.Map<String, Long> getRangeLineFeeds() {
+        return rangeLineFeeds;
+    }
+
+    public void setRangeLineFeeds(java.util.Map<String, Long> rangeLineFeeds) {
+        this.rangeLineFeeds = rangeLineFeeds;
     }
 }

@@ -1,7 +1,9 @@
 package fr.espacesante.aws.population;
 
+import fr.espacesante.domain.population.ImportRun;
 import fr.espacesante.domain.population.ImportSummary;
 import fr.espacesante.domain.population.RegistryFile;
+import fr.espacesante.domain.population.RegistryRange;
 import fr.espacesante.domain.population.port.out.ImportReports;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -11,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.core.JsonGenerator;
@@ -23,6 +26,8 @@ import tools.jackson.core.json.JsonFactory;
 public final class S3ImportReports implements ImportReports {
 
     public static final String SUFFIX = ".rapport.json";
+    /** A range's rejections, until the run's report is merged; the template lets workers write only these. */
+    public static final String PART_SUFFIX = ".rejets.tsv";
     private static final JsonFactory JSON = new JsonFactory();
 
     private final S3Client s3;
@@ -38,6 +43,139 @@ public final class S3ImportReports implements ImportReports {
     @Override
     public Writer start(RegistryFile file, String importId) {
         return new SpooledReport(file, importId);
+    }
+
+    static String partKey(RegistryFile file, String importId, int index) {
+        return file.name() + "." + importId + "." + String.format("%05d", index) + PART_SUFFIX;
+    }
+
+    @Override
+    public Writer startRange(RegistryRange range) {
+        return new SpooledPart(range);
+    }
+
+    @Override
+    public String merge(ImportRun run, ImportSummary summary, List<RangeLines> ranges) {
+        Path report = null;
+        try {
+            report = Files.createTempFile("rapport-", ".json");
+            try (OutputStream out = Files.newOutputStream(report); JsonGenerator json = JSON.createGenerator(out)) {
+                writeSummary(json, run.file(), run.importId(), summary);
+                json.writeNumberProperty("plages", ranges.size());
+                json.writeArrayPropertyStart("plagesAbandonnees");
+                for (RangeLines range : ranges) {
+                    if (range.abandoned()) {
+                        json.writeStartObject();
+                        json.writeNumberProperty("plage", range.index());
+                        json.writeNumberProperty("premiereLigne", range.lineOffset() + 2);
+                        json.writeNumberProperty("derniereLigne", range.lineOffset() + range.lineFeeds() + 1);
+                        json.writeEndObject();
+                    }
+                }
+                json.writeEndArray();
+                json.writeArrayPropertyStart("rejets");
+                for (RangeLines range : ranges) {
+                    if (!range.abandoned()) {
+                        copyPart(json, run.file().container(), partKey(run.file(), run.importId(), range.index()),
+                                range.lineOffset());
+                    }
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            String key = reportKey(run.file().name());
+            s3.putObject(b -> b.bucket(run.file().container()).key(key).contentType("application/json; charset=utf-8"),
+                    RequestBody.fromFile(report));
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            SpooledReport.deleteQuietly(report);
+        }
+    }
+
+    /** A part's lines, in its order (the order its rejections were found), shifted to the file's numbering. */
+    private void copyPart(JsonGenerator json, String bucket, String key, long lineOffset) throws IOException {
+        try (BufferedReader part = new BufferedReader(new java.io.InputStreamReader(
+                s3.getObject(b -> b.bucket(bucket).key(key)), StandardCharsets.UTF_8))) {
+            for (String line = part.readLine(); line != null; line = part.readLine()) {
+                writeRejection(json, line, lineOffset);
+            }
+        }
+    }
+
+    private static void writeRejection(JsonGenerator json, String spooled, long lineOffset) {
+        int tab = spooled.indexOf('\t');
+        json.writeStartObject();
+        json.writeNumberProperty("ligne", Long.parseLong(spooled.substring(0, tab)) + lineOffset);
+        json.writeStringProperty("motif", spooled.substring(tab + 1));
+        json.writeEndObject();
+    }
+
+    private static void writeSummary(JsonGenerator json, RegistryFile file, String importId, ImportSummary summary) {
+        json.writeStartObject();
+        json.writeStringProperty("fichier", file.name());
+        json.writeStringProperty("import", importId);
+        json.writeNumberProperty("lignesLues", summary.read());
+        json.writeNumberProperty("personnesCreees", summary.created());
+        json.writeNumberProperty("coordonneesMisesAJour", summary.updated());
+        json.writeNumberProperty("inchangees", summary.unchanged());
+        json.writeNumberProperty("rejetees", summary.rejected());
+        json.writeBooleanProperty("complet", summary.complete());
+        if (summary.fileError().isPresent()) {
+            json.writeStringProperty("erreurFichier", summary.fileError().get());
+        } else {
+            json.writeNullProperty("erreurFichier");
+        }
+    }
+
+    /** A range's rejections spooled to a temporary file, then written whole to S3 as the range's part. */
+    private final class SpooledPart implements Writer {
+        private final RegistryRange range;
+        private final Path spool;
+        private final BufferedWriter rejections;
+
+        SpooledPart(RegistryRange range) {
+            this.range = range;
+            try {
+                this.spool = Files.createTempFile("rejets-", ".tsv");
+                this.rejections = Files.newBufferedWriter(spool, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public synchronized void rejected(long line, String reason) {
+            try {
+                rejections.write(line + "\t" + reason.replace('\n', ' ') + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public synchronized String finish(ImportSummary summary) {
+            try {
+                rejections.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String key = partKey(range.file(), range.importId(), range.index());
+            s3.putObject(b -> b.bucket(range.file().container()).key(key).contentType("text/tab-separated-values"),
+                    RequestBody.fromFile(spool));
+            return key;
+        }
+
+        @Override
+        public synchronized void close() {
+            try {
+                rejections.close();
+            } catch (IOException ignored) {
+                // The spool is deleted below either way.
+            }
+            SpooledReport.deleteQuietly(spool);
+        }
     }
 
     private final class SpooledReport implements Writer {
@@ -75,27 +213,10 @@ public final class S3ImportReports implements ImportReports {
                 try (OutputStream out = Files.newOutputStream(report);
                      JsonGenerator json = JSON.createGenerator(out);
                      BufferedReader spooled = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
-                    json.writeStartObject();
-                    json.writeStringProperty("fichier", file.name());
-                    json.writeStringProperty("import", importId);
-                    json.writeNumberProperty("lignesLues", summary.read());
-                    json.writeNumberProperty("personnesCreees", summary.created());
-                    json.writeNumberProperty("coordonneesMisesAJour", summary.updated());
-                    json.writeNumberProperty("inchangees", summary.unchanged());
-                    json.writeNumberProperty("rejetees", summary.rejected());
-                    json.writeBooleanProperty("complet", summary.complete());
-                    if (summary.fileError().isPresent()) {
-                        json.writeStringProperty("erreurFichier", summary.fileError().get());
-                    } else {
-                        json.writeNullProperty("erreurFichier");
-                    }
+                    writeSummary(json, file, importId, summary);
                     json.writeArrayPropertyStart("rejets");
                     for (String line = spooled.readLine(); line != null; line = spooled.readLine()) {
-                        int tab = line.indexOf('\t');
-                        json.writeStartObject();
-                        json.writeNumberProperty("ligne", Long.parseLong(line.substring(0, tab)));
-                        json.writeStringProperty("motif", line.substring(tab + 1));
-                        json.writeEndObject();
+                        writeRejection(json, line, 0);
                     }
                     json.writeEndArray();
                     json.writeEndObject();
@@ -121,7 +242,7 @@ public final class S3ImportReports implements ImportReports {
             deleteQuietly(spool);
         }
 
-        private static void deleteQuietly(Path path) {
+        static void deleteQuietly(Path path) {
             if (path != null) {
                 try {
                     Files.deleteIfExists(path);

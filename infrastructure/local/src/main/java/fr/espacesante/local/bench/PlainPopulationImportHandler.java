@@ -7,23 +7,25 @@ import fr.espacesante.aws.AwsClients;
 import fr.espacesante.aws.person.DynamoDbPersonRegistry;
 import fr.espacesante.aws.population.DynamoDbImportHistory;
 import fr.espacesante.aws.population.S3ImportReports;
-import fr.espacesante.aws.population.S3RegistryFiles;
+import fr.espacesante.aws.population.S3RegistryFileRanges;
+import fr.espacesante.aws.population.SqsImportRanges;
 import fr.espacesante.aws.time.ServiceClock;
 import fr.espacesante.domain.nir.NirProtection;
-import fr.espacesante.domain.population.PopulationImport;
+import fr.espacesante.domain.population.RangeImport;
 import fr.espacesante.domain.population.RegistryFile;
 import fr.espacesante.domain.population.RegistryRowValidator;
+import fr.espacesante.domain.population.RegistrySplitter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
- * The cold-start baseline: the same import (same adapters, same use case, same S3 event) wired by
+ * The cold-start baseline: the same splitter (same adapters, same use case, same S3 event) wired by
  * hand in a plain {@link RequestHandler}, with no Spring at all.
  */
 public final class PlainPopulationImportHandler implements RequestHandler<S3Event, String> {
 
-    private final PopulationImport populationImport;
+    private final RegistrySplitter splitter;
 
     public PlainPopulationImportHandler() {
         Clock clock = ServiceClock.utc();
@@ -31,17 +33,20 @@ public final class PlainPopulationImportHandler implements RequestHandler<S3Even
         var s3 = AwsClients.s3();
         var enhanced = AwsClients.enhanced(dynamoDb);
         var nirProtection = new NirProtection(System.getenv("NIR_HASH_KEY"), System.getenv("NIR_SEAL_KEY"));
-        populationImport = new PopulationImport(new S3RegistryFiles(s3),
+        var history = new DynamoDbImportHistory(enhanced, dynamoDb, System.getenv("IMPORT_RUNS_TABLE"));
+        var rangeImport = new RangeImport(new S3RegistryFileRanges(s3),
                 new DynamoDbPersonRegistry(dynamoDb, enhanced, System.getenv("PERSONS_TABLE"), clock),
-                new S3ImportReports(s3), new DynamoDbImportHistory(enhanced, System.getenv("IMPORT_RUNS_TABLE")),
-                new RegistryRowValidator(nirProtection, clock), clock,
+                new S3ImportReports(s3), history, new RegistryRowValidator(nirProtection, clock), clock,
                 Integer.parseInt(System.getenv().getOrDefault("IMPORT_WORKERS", "4")));
+        splitter = new RegistrySplitter(new S3RegistryFileRanges(s3), history,
+                new SqsImportRanges(AwsClients.sqs(), System.getenv("IMPORT_RANGES_QUEUE_URL")), rangeImport, clock,
+                Integer.parseInt(System.getenv().getOrDefault("IMPORT_RANGE_ROWS", "100000")));
     }
 
     @Override
     public String handleRequest(S3Event event, Context context) {
         for (var record : event.getRecords()) {
-            populationImport.importFile(new RegistryFile(record.getS3().getBucket().getName(),
+            splitter.split(new RegistryFile(record.getS3().getBucket().getName(),
                     URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8)));
         }
         return "OK";

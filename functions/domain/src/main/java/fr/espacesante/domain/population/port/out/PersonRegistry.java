@@ -22,9 +22,13 @@ public interface PersonRegistry {
      * Stores a batch of at most {@link #maxBatchSize()} persons with distinct keys, never overwriting
      * the state a stored person has reached. Safe to call concurrently and to replay.
      *
+     * <p>Each person comes with the origin of its line (import, range and line), which the store keeps
+     * with what that line wrote: a line replayed after a crash is then counted as what it did the first
+     * time (created, updated), not as unchanged, so a run's counts stay exact.
+     *
      * @return one outcome per person, in the batch's order
      */
-    List<StoreOutcome> store(List<RegistryPerson> batch);
+    List<StoreOutcome> store(List<RegistryPerson> batch, List<String> origins);
 
     int maxBatchSize();
 }

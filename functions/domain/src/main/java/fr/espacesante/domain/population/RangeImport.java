@@ -1,0 +1,114 @@
+package fr.espacesante.domain.population;
+
+import fr.espacesante.domain.population.port.out.ImportHistory;
+import fr.espacesante.domain.population.port.out.ImportReports;
+import fr.espacesante.domain.population.port.out.ImportReports.RangeLines;
+import fr.espacesante.domain.population.port.out.PersonRegistry;
+import fr.espacesante.domain.population.port.out.RegistryFileRanges;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A worker's import of one range, and the end of the run: the worker that settles the last range
+ * merges the ranges' rejections into the file's report.
+ *
+ * <p>Every step may be replayed (a message is delivered at least once, a worker may crash anywhere):
+ * the persons' writes carry their line's origin, a range is counted once, and the run is finished
+ * once.
+ */
+public final class RangeImport {
+
+    private final RegistryFileRanges files;
+    private final ImportReports reports;
+    private final ImportHistory history;
+    private final RowStorage storage;
+    private final Clock clock;
+
+    public RangeImport(RegistryFileRanges files, PersonRegistry registry, ImportReports reports,
+                       ImportHistory history, RegistryRowValidator validator, Clock clock, int workers) {
+        this.files = files;
+        this.reports = reports;
+        this.history = history;
+        this.storage = new RowStorage(registry, validator, workers);
+        this.clock = clock;
+    }
+
+    /** Imports the range unless it is already settled, then finishes the run if it was the last. */
+    public ImportRun importRange(RegistryRange range) {
+        ImportRun run = run(range);
+        if (!run.progress().isSettled(range.index())) {
+            RangeResult result = read(range);
+            run = history.settle(range, result).orElseGet(() -> run(range));
+        }
+        return finishIfLast(run);
+    }
+
+    /** A range whose every delivery failed: its lines are counted, and the run ends without them. */
+    public ImportRun abandonRange(RegistryRange range) {
+        ImportRun run = run(range);
+        if (!run.progress().isSettled(range.index())) {
+            long lineFeeds;
+            try (RegistryFileRanges.RangeRows rows = files.open(range)) {
+                lineFeeds = rows.lineFeeds();
+            }
+            run = history.abandon(range, lineFeeds).orElseGet(() -> run(range));
+        }
+        return finishIfLast(run);
+    }
+
+    private ImportRun run(RegistryRange range) {
+        return history.find(range.importId())
+                .orElseThrow(() -> new IllegalArgumentException("no import run " + range.importId()));
+    }
+
+    private RangeResult read(RegistryRange range) {
+        try (ImportReports.Writer part = reports.startRange(range);
+             RegistryFileRanges.RangeRows rows = files.open(range)) {
+            ImportSummary summary = storage.store(rows, part, range::origin);
+            long lineFeeds = rows.lineFeeds();
+            part.finish(summary);
+            return new RangeResult(summary, lineFeeds);
+        }
+    }
+
+    /**
+     * Writes the report when every range is settled. The worker that settles the last range does it;
+     * one that finds the run settled without a report (that worker crashed) does it on redelivery.
+     */
+    ImportRun finishIfLast(ImportRun run) {
+        if (!run.progress().allSettled() || run.finished()) {
+            return run;
+        }
+        ImportSummary summary = withAbandonedRanges(run);
+        String location = reports.merge(run, summary, rangeLines(run));
+        history.finish(run.importId(), summary, location, clock.instant());
+        return history.find(run.importId()).orElse(run);
+    }
+
+    private static ImportSummary withAbandonedRanges(ImportRun run) {
+        ImportSummary s = run.summary();
+        int abandoned = run.progress().abandoned().size();
+        if (abandoned == 0) {
+            return s;
+        }
+        String error = abandoned + (abandoned == 1 ? " plage de lignes n’a pas pu être importée"
+                : " plages de lignes n’ont pas pu être importées") + " après plusieurs tentatives (voir « plagesAbandonnees »)";
+        return new ImportSummary(s.read(), s.created(), s.updated(), s.unchanged(), s.rejected(),
+                Optional.of(s.fileError().map(e -> e + " ; " + error).orElse(error)));
+    }
+
+    private List<RangeLines> rangeLines(ImportRun run) {
+        Map<Integer, Long> lineFeeds = history.lineFeeds(run.importId());
+        List<RangeLines> ranges = new ArrayList<>(run.progress().total());
+        long offset = 0;
+        for (int index = 0; index < run.progress().total(); index++) {
+            long feeds = lineFeeds.getOrDefault(index, 0L);
+            ranges.add(new RangeLines(index, offset, feeds, run.progress().abandoned().contains(index)));
+            offset += feeds;
+        }
+        return ranges;
+    }
+}

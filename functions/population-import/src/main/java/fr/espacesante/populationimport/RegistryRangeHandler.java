@@ -1,0 +1,58 @@
+package fr.espacesante.populationimport;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import fr.espacesante.aws.population.SqsImportRanges;
+import fr.espacesante.domain.population.ImportRun;
+import fr.espacesante.domain.population.RangeImport;
+import fr.espacesante.domain.population.RegistryRange;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A range message → that range imported (the worker), or, from the dead-letter queue, that range
+ * recorded as abandoned. An exception leaves the message in the queue: SQS delivers it again once
+ * its visibility timeout expires, and moves it to the dead-letter queue after the third receive.
+ */
+public final class RegistryRangeHandler implements Consumer<SQSEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryRangeHandler.class);
+
+    private final RangeImport rangeImport;
+    private final BiFunction<RangeImport, RegistryRange, ImportRun> action;
+    private final String verb;
+
+    private RegistryRangeHandler(RangeImport rangeImport, BiFunction<RangeImport, RegistryRange, ImportRun> action,
+                                 String verb) {
+        this.rangeImport = rangeImport;
+        this.action = action;
+        this.verb = verb;
+    }
+
+    public static RegistryRangeHandler importing(RangeImport rangeImport) {
+        return new RegistryRangeHandler(rangeImport, RangeImport::importRange, "imported");
+    }
+
+    public static RegistryRangeHandler abandoning(RangeImport rangeImport) {
+        return new RegistryRangeHandler(rangeImport, RangeImport::abandonRange, "abandoned");
+    }
+
+    @Override
+    public void accept(SQSEvent event) {
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            RegistryRange range;
+            try {
+                range = SqsImportRanges.fromMessage(message.getBody() == null ? "" : message.getBody());
+                ImportRun run = action.apply(rangeImport, range);
+                var progress = run.progress();
+                LOG.info("import {} range {}/{} {}: done {}, abandoned {}{}", range.importId(), range.index() + 1,
+                        range.total(), verb, progress.done().size(), progress.abandoned().size(),
+                        run.finished() ? ", report written" : "");
+            } catch (IllegalArgumentException | tools.jackson.core.JacksonException e) {
+                // Not a range of a known import: delivering it again would not change that.
+                LOG.warn("message {} ignored: {}", message.getMessageId(), e.getClass().getSimpleName());
+            }
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package fr.espacesante.local;
+
+import fr.espacesante.local.SamTemplate.FunctionDef;
+import fr.espacesante.local.SamTemplate.SqsTrigger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The template's SQS event source mappings, as Lambda runs them: pollers receive up to the batch
+ * size, invoke the function with the SQS event, delete the messages when it returns and leave them
+ * when it fails, to be received again once their visibility expires (then redriven to the dead-letter
+ * queue by the queue itself after its maximum receives).
+ *
+ * <p>Locally a failed message becomes visible again after {@link #RETRY_AFTER} instead of the queue's
+ * visibility timeout (90 minutes for the import ranges), so a test sees the redeliveries in seconds;
+ * the order of events is the same. Each poller has its own execution environment of the function,
+ * as Lambda gives each concurrent invocation its own.
+ *
+ * <p>Faults can be injected (tests): a worker killed at a random moment of its invocation, or a
+ * message its function fails on every time.
+ */
+public final class SqsEventSources implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqsEventSources.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    /** Two cores here: more pollers than this would only queue on them. */
+    private static final int LOCAL_MAX_CONCURRENCY = 2;
+
+    private final SqsClient sqs;
+    private final LocalQueues queues;
+    private final FunctionHost host;
+    private final List<Thread> pollers = new ArrayList<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicInteger invoking = new AtomicInteger();
+    private final AtomicLong failures = new AtomicLong();
+    private final Map<String, Faults> faults = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "local-sqs-fault-injector");
+        t.setDaemon(true);
+        return t;
+    });
+
+    SqsEventSources(List<FunctionDef> functions, SqsClient sqs, LocalQueues queues, FunctionHost host) {
+        this.sqs = sqs;
+        this.queues = queues;
+        this.host = host;
+        for (FunctionDef function : functions) {
+            for (SqsTrigger trigger : function.sqsTriggers()) {
+                int concurrency = Math.min(trigger.maximumConcurrency(), LOCAL_MAX_CONCURRENCY);
+                for (int slot = 0; slot < concurrency; slot++) {
+                    int environment = slot;
+                    Thread poller = new Thread(() -> poll(function.logicalId(), trigger, environment),
+                            "local-sqs-" + function.logicalId() + "-" + slot);
+                    poller.setDaemon(true);
+                    pollers.add(poller);
+                }
+            }
+        }
+        pollers.forEach(Thread::start);
+    }
+
+    /** What to break in a function's invocations; null values break nothing. */
+    public record Faults(double crashProbability, Duration crashWithin, Predicate<String> poisoned, long seed) {
+    }
+
+    public void injectFaults(String functionLogicalId, Faults plan) {
+        faults.put(functionLogicalId, plan);
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    public long failures() {
+        return failures.get();
+    }
+
+    private void poll(String functionId, SqsTrigger trigger, int slot) {
+        String url = queues.url(trigger.queue());
+        String arn = "arn:aws:sqs:" + SamTemplate.REGION + ":" + SamTemplate.ACCOUNT_ID + ":" + trigger.queue();
+        Random random = new Random(slot * 31L + functionId.hashCode());
+        while (running.get()) {
+            List<Message> messages;
+            try {
+                messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(Math.min(10, trigger.batchSize()))
+                        .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+            } catch (RuntimeException e) {
+                if (running.get()) {
+                    LOG.warn("receive from {} failed: {}", trigger.queue(), e.getClass().getSimpleName());
+                    sleep(RETRY_AFTER);
+                }
+                continue;
+            }
+            if (messages.isEmpty()) {
+                continue;
+            }
+            invoking.incrementAndGet();
+            try {
+                deliver(functionId, slot, url, arn, messages, random);
+            } finally {
+                invoking.decrementAndGet();
+            }
+        }
+    }
+
+    private void deliver(String functionId, int slot, String url, String arn, List<Message> messages, Random random) {
+        Faults plan = faults.get(functionId);
+        String event = JSON.writeValueAsString(Map.of("Records", messages.stream().map(m -> record(m, arn)).toList()));
+        boolean ok;
+        if (plan != null && plan.poisoned() != null && messages.stream().anyMatch(m -> plan.poisoned().test(m.body()))) {
+            ok = false;
+        } else {
+            var crash = plan != null && random.nextDouble() < plan.crashProbability()
+                    ? scheduleCrash(Thread.currentThread(), plan.crashWithin(), random) : null;
+            try {
+                host.invokeIn(functionId, slot, event);
+                ok = true;
+            } catch (RuntimeException e) {
+                ok = false;
+                LOG.info("{} failed on {} message(s): {}", functionId, messages.size(), e.getClass().getSimpleName());
+            } finally {
+                if (crash != null) {
+                    crash.cancel(false);
+                }
+                Thread.interrupted();
+            }
+        }
+        for (Message message : messages) {
+            try {
+                if (ok) {
+                    sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
+                } else {
+                    failures.incrementAndGet();
+                    sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(message.receiptHandle())
+                            .visibilityTimeout((int) RETRY_AFTER.toSeconds()));
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("could not settle a message of {}: {}", functionId, e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** Interrupts the invocation at a random moment: the worker dies mid-range, whatever it was doing. */
+    private java.util.concurrent.ScheduledFuture<?> scheduleCrash(Thread invocation, Duration within, Random random) {
+        long delay = (long) (random.nextDouble() * within.toMillis());
+        return killer.schedule(invocation::interrupt, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private static Map<String, Object> record(Message message, String arn) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        message.attributes().forEach((name, value) -> attributes.put(name.toString(), value));
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("messageId", message.messageId());
+        record.put("receiptHandle", message.receiptHandle());
+        record.put("body", message.body());
+        record.put("attributes", attributes);
+        record.put("messageAttributes", Map.of());
+        record.put("md5OfBody", message.md5OfBody());
+        record.put("eventSource", "aws:sqs");
+        record.put("eventSourceARN", arn);
+        record.put("awsRegion", SamTemplate.REGION);
+        return record;
+    }
+
+    /** Waits until every queue is empty and no invocation runs (tests, demo loading). */
+    public void awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int quiet = 0;
+        while (quiet < 2) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("queues still busy after " + timeout);
+            }
+            quiet = invoking.get() == 0 && queuesEmpty() ? quiet + 1 : 0;
+            sleep(Duration.ofMillis(200));
+        }
+    }
+
+    private boolean queuesEmpty() {
+        for (String url : queues.urls().values()) {
+            Map<QueueAttributeName, String> a = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+            if (a.values().stream().anyMatch(v -> !"0".equals(v))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        killer.shutdownNow();
+        for (Thread poller : pollers) {
+            try {
+                poller.join(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
