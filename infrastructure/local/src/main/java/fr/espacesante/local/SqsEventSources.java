@@ -137,7 +137,13 @@ public final class SqsEventSources implements AutoCloseable {
                 ok = true;
             } catch (RuntimeException e) {
                 ok = false;
-                LOG.info("{} failed on {} message(s): {}", functionId, messages.size(), e.getClass().getSimpleName());
+                Throwable cause = e;
+                while (cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                // Class names only: an exception's message may quote a registry line.
+                LOG.info("{} failed on {} message(s): {} ({})", functionId, messages.size(), e.getClass().getSimpleName(),
+                        cause.getClass().getName());
             } finally {
                 if (crash != null) {
                     crash.cancel(false);

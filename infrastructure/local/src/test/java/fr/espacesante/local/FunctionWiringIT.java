@@ -33,6 +33,7 @@ class FunctionWiringIT {
         String output = stack.functions().invoke("PopulationImportFunction", event);
 
         assertThat(output).isEqualTo("\"OK\"");
+        stack.awaitS3Events();
         String report = stack.s3().getObjectAsBytes(b -> b.bucket(bucket).key(key + ".rapport.json")).asUtf8String();
         assertThat(Http.JSON.readTree(report).get("inchangees").asLong()).as("the put already imported it").isEqualTo(1);
     }

@@ -99,6 +99,8 @@ public final class S3RegistryFileRanges implements RegistryFileRanges {
     /** Counts the line feeds that go through it. */
     private static final class LineFeedCounter extends FilterInputStream {
         private long lineFeeds;
+        // SequenceInputStream closes a stream once it has read it to its end: drain() must not read it again.
+        private boolean ended;
 
         LineFeedCounter(InputStream in) {
             super(in);
@@ -107,6 +109,7 @@ public final class S3RegistryFileRanges implements RegistryFileRanges {
         @Override
         public int read() throws IOException {
             int b = super.read();
+            ended |= b < 0;
             if (b == '\n') {
                 lineFeeds++;
             }
@@ -116,6 +119,7 @@ public final class S3RegistryFileRanges implements RegistryFileRanges {
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = super.read(buffer, offset, length);
+            ended |= n < 0;
             for (int i = offset; i < offset + n; i++) {
                 if (buffer[i] == '\n') {
                     lineFeeds++;
@@ -128,7 +132,7 @@ public final class S3RegistryFileRanges implements RegistryFileRanges {
         long drain() {
             byte[] buffer = new byte[64 * 1024];
             try {
-                while (read(buffer, 0, buffer.length) >= 0) {
+                while (!ended && read(buffer, 0, buffer.length) >= 0) {
                     // counting
                 }
             } catch (IOException e) {
