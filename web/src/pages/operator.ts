@@ -2,8 +2,17 @@ import { api, ApiError } from '../api';
 import { frenchDate, frenchDateTime, h } from '../dom';
 import { alert, button, field, loading, pageTitle, submit, submitButton, dateField, isoDate } from '../ui';
 
-interface ImportRun { importId: string; fichier: string; debut: string; fin: string; lignesLues: number; personnesCreees: number;
-  coordonneesMisesAJour: number; inchangees: number; rejetees: number; complet: boolean; erreurFichier: string | null; rapport: string }
+interface ImportRun { importId: string; fichier: string; debut: string; fin: string | null; termine: boolean; plages: number;
+  plagesImportees: number; plagesAbandonnees: number; lignesLues: number; personnesCreees: number;
+  coordonneesMisesAJour: number; inchangees: number; rejetees: number; complet: boolean; erreurFichier: string | null; rapport: string | null }
+
+/** « En cours : 3 plages sur 10 », or the run's outcome once its report is written. */
+function runState(r: ImportRun): string {
+  if (!r.termine) {
+    return `En cours : ${r.plagesImportees + r.plagesAbandonnees} plage${r.plages > 1 ? 's' : ''} sur ${r.plages}`;
+  }
+  return r.complet ? 'Complet' : `Incomplet${r.erreurFichier ? ` : ${r.erreurFichier}` : ''}`;
+}
 interface Progress { ciblees: number; envoyeesParEmail: number; envoyeesParCourrier: number; echecs: number; oppositions: number; espacesCrees: number }
 interface Wave { id: string; statut: string; departements: string[]; debut: string; fin: string | null; parJour: number; parMinute: number;
   progression: Progress; creeeLe: string; creePar: string }
@@ -21,7 +30,7 @@ export async function imports(main: HTMLElement): Promise<void> {
         h('tbody', {}, runs.imports.map(r => h('tr', {},
           h('td', {}, r.fichier), h('td', {}, frenchDateTime(r.debut)), h('td', {}, String(r.lignesLues)),
           h('td', {}, String(r.personnesCreees)), h('td', {}, String(r.coordonneesMisesAJour)), h('td', {}, String(r.inchangees)),
-          h('td', {}, String(r.rejetees)), h('td', {}, r.complet ? 'Complet' : `Incomplet${r.erreurFichier ? ` : ${r.erreurFichier}` : ''}`)))))));
+          h('td', {}, String(r.rejetees)), h('td', {}, runState(r))))))));
 }
 
 export async function waves(main: HTMLElement): Promise<void> {

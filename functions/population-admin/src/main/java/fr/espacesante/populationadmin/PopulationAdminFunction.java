@@ -37,14 +37,19 @@ public class PopulationAdminFunction implements ApplicationContextInitializer<Ge
         });
     }
 
-    record Run(String importId, String fichier, String debut, String fin, long lignesLues, long personnesCreees,
+    /** A run; while it is in progress, {@code fin} and {@code rapport} are null and the counts are those of the ranges done. */
+    record Run(String importId, String fichier, String debut, String fin, boolean termine, int plages,
+               int plagesImportees, int plagesAbandonnees, long lignesLues, long personnesCreees,
                long coordonneesMisesAJour, long inchangees, long rejetees, boolean complet, String erreurFichier,
                String rapport) {
         static Run of(ImportRun run) {
             var s = run.summary();
-            return new Run(run.importId(), run.file().name(), run.startedAt().toString(), run.finishedAt().toString(),
-                    s.read(), s.created(), s.updated(), s.unchanged(), s.rejected(), s.complete(),
-                    s.fileError().orElse(null), run.reportLocation());
+            var progress = run.progress();
+            return new Run(run.importId(), run.file().name(), run.startedAt().toString(),
+                    run.finishedAt() == null ? null : run.finishedAt().toString(), run.finished(), progress.total(),
+                    progress.done().size(), progress.abandoned().size(), s.read(), s.created(), s.updated(),
+                    s.unchanged(), s.rejected(), run.finished() && s.complete(), s.fileError().orElse(null),
+                    run.reportLocation());
         }
     }
 

@@ -119,6 +119,9 @@ public final class LocalStack implements AutoCloseable {
         p.put("NirHashKey", devKey("espace-sante local NIR hash key."));
         p.put("NirSealKey", devKey("espace-sante local NIR seal key."));
         p.put("CodeKey", devKey("espace-sante local one-time code"));
+        // 2,000 lines a range (100,000 on AWS): the demo file and the tests' files are cut into several ranges.
+        // The benchmark sets espace.importRangeRows to the template's value.
+        p.put("ImportRangeRows", System.getProperty("espace.importRangeRows", "2000"));
         return p;
     }
 
