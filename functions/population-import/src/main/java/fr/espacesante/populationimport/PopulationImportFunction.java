@@ -11,10 +11,18 @@ import fr.espacesante.aws.population.S3RegistryFileRanges;
 import fr.espacesante.aws.population.SqsImportRanges;
 import fr.espacesante.aws.time.ServiceClock;
 import fr.espacesante.domain.nir.NirProtection;
+import fr.espacesante.aws.function.SnapStartPriming;
 import fr.espacesante.domain.population.RangeImport;
+import fr.espacesante.domain.population.RegistryColumns;
+import fr.espacesante.domain.population.RegistryFile;
+import fr.espacesante.domain.population.RegistryRange;
+import fr.espacesante.domain.population.RegistryRow;
 import fr.espacesante.domain.population.RegistryRowValidator;
 import fr.espacesante.domain.population.RegistrySplitter;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.cloud.function.adapter.aws.AWSCompanionAutoConfiguration;
 import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
@@ -47,6 +55,8 @@ public class PopulationImportFunction implements ApplicationContextInitializer<G
         context.registerBean(DynamoDbClient.class, AwsClients::dynamoDb);
         context.registerBean(S3Client.class, AwsClients::s3);
         context.registerBean(RangeImport.class, () -> rangeImport(context));
+        context.registerBean(SnapStartPriming.class, () -> SnapStartPriming.register(
+                context.getEnvironment().getProperty("SPRING_CLOUD_FUNCTION_DEFINITION", SPLIT), () -> prime(context)));
         String function = context.getEnvironment().getProperty("SPRING_CLOUD_FUNCTION_DEFINITION", SPLIT);
         switch (function) {
             case IMPORT_RANGE -> context.registerBean(IMPORT_RANGE, FunctionRegistration.class, () ->
@@ -63,6 +73,21 @@ public class PopulationImportFunction implements ApplicationContextInitializer<G
                         .type(FunctionTypeUtils.consumerType(S3Event.class)));
             }
         }
+    }
+
+    /** Before SnapStart's snapshot: a range message read back, a registry line validated (NIR key, hash, seal). */
+    private static void prime(GenericApplicationContext context) {
+        SqsImportRanges.fromMessage(SqsImportRanges.toMessage(new RegistryRange("amorcage", new RegistryFile("depot", "f.csv"),
+                "v", 0, 1, 0, 1, String.join(";", RegistryColumns.ALL))));
+        Environment env = context.getEnvironment();
+        Clock clock = context.getBean(Clock.class);
+        List<String> sample = List.of("185057800608491", "Amorçage", "Jean", "1985-05-12", "31", "1 rue", "31000", "Toulouse", "");
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 0; i < RegistryColumns.ALL.size(); i++) {
+            fields.put(RegistryColumns.ALL.get(i), sample.get(i));
+        }
+        new RegistryRowValidator(new NirProtection(env.getRequiredProperty("NIR_HASH_KEY"),
+                env.getRequiredProperty("NIR_SEAL_KEY")), clock).validate(new RegistryRow(2, fields, sample.size()));
     }
 
     private static RegistrySplitter splitter(GenericApplicationContext context) {

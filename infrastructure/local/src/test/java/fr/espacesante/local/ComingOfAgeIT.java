@@ -62,6 +62,10 @@ class ComingOfAgeIT {
                 + Registry.CHILD_BIRTH_DATE + "\",\"nomNaissance\":\"Majeur\",\"autoriteParentaleExclusive\":true}");
         assertThat(attached.statusCode()).as(attached.body()).isEqualTo(201);
         String reference = Http.json(attached).get("reference").asString();
+        // the parent subscribes a calendar app to the child's agenda
+        String calendar = Http.json(Http.send("POST", API + "/espace/agenda/abonnement?enfant=" + reference, parent, null))
+                .get("adresse").asString();
+        assertThat(Http.get(calendar, null).statusCode()).isEqualTo(200);
 
         // 2,000 more, half with an e-mail address, written directly
         List<String> children = minors(base, suffix);
@@ -140,6 +144,8 @@ class ComingOfAgeIT {
         // The guardianship ended with the handover: the former parent no longer names the young adult at all
         assertThat(Http.json(Http.get(API + "/espace/enfants", parent)).get("enfants")).isEmpty();
         assertThat(Http.get(API + "/espace/documents?enfant=" + reference, parent).statusCode()).isEqualTo(404);
+        // and the calendar the parent subscribed no longer shows the young adult's appointments
+        assertThat(Http.get(calendar, null).statusCode()).as("the parent's calendar subscription").isEqualTo(404);
         // Nor may the parent close the young adult's space: a clear 4xx, and it stays open
         var closing = Http.send("POST", API + "/espace/cloture?enfant=" + reference, parent, "{}");
         assertThat(closing.statusCode()).as(closing.body()).isEqualTo(404);

@@ -56,7 +56,8 @@ public final class AgendaSubscriptions {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        subscriptions.subscribe(new CalendarSubscriptions.Subscription(spaceKey, hash(token), clock.instant()));
+        subscriptions.subscribe(new CalendarSubscriptions.Subscription(spaceKey, hash(token), clock.instant(),
+                personKey(actor)));
         return token;
     }
 
@@ -81,7 +82,9 @@ public final class AgendaSubscriptions {
         }
         CalendarSubscriptions.Subscription subscription = subscriptions.subscriptionByToken(hash(token))
                 .orElseThrow(() -> new AgendaException(AgendaException.Reason.UNKNOWN_SUBSCRIPTION));
-        if (spaces.find(subscription.spaceKey()).map(s -> s.status().closed()).orElse(true)) {
+        // A closed space shows nothing; nor does a parent's subscription once the child is of age.
+        if (spaces.find(subscription.spaceKey()).map(s -> s.status().closed() || !holds(s, subscription.createdBy()))
+                .orElse(true)) {
             throw new AgendaException(AgendaException.Reason.UNKNOWN_SUBSCRIPTION);
         }
         LocalDate from = clock.instant().atZone(PARIS).toLocalDate().minusMonths(3);
@@ -93,6 +96,20 @@ public final class AgendaSubscriptions {
             cursor = page.cursor();
         } while (cursor.isPresent() && items.size() < FEED_LIMIT);
         return items;
+    }
+
+    private static boolean holds(Space space, String personKey) {
+        return personKey != null && (personKey.equals(space.access().ownerKey())
+                || space.access().legalRepresentatives().contains(personKey));
+    }
+
+    /** Who creates a subscription: the owner or a legal representative (the only ones the guard lets through). */
+    private static String personKey(Actor actor) {
+        return switch (actor) {
+            case Actor.Patient patient -> patient.personKey();
+            case Actor.LegalRepresentative parent -> parent.personKey();
+            default -> throw new IllegalArgumentException("only the owner or a parent subscribes");
+        };
     }
 
     private void allowed(Actor actor, String spaceKey, String element) {

@@ -207,9 +207,11 @@ public final class DynamoDbAgendaBook implements AgendaBook, PreventionMarks, Ca
             Map<String, AttributeValue> byToken = new HashMap<>(key(SUBSCRIPTION + subscription.tokenHash(), SUBSCRIPTION));
             byToken.put("subscribedSpace", s(subscription.spaceKey()));
             byToken.put("createdAt", s(subscription.createdAt().toString()));
+            byToken.put("createdBy", s(subscription.createdBy()));
             Map<String, AttributeValue> bySpace = new HashMap<>(key(subscription.spaceKey(), SUBSCRIPTION));
             bySpace.put("tokenHash", s(subscription.tokenHash()));
             bySpace.put("createdAt", s(subscription.createdAt().toString()));
+            bySpace.put("createdBy", s(subscription.createdBy()));
             writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(byToken)).build());
             writes.add(TransactWriteItem.builder().put(p -> {
                 p.tableName(table).item(bySpace);
@@ -233,7 +235,8 @@ public final class DynamoDbAgendaBook implements AgendaBook, PreventionMarks, Ca
     public Optional<Subscription> subscription(String spaceKey) {
         var item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(key(spaceKey, SUBSCRIPTION))).item();
         return item.isEmpty() ? Optional.empty()
-                : Optional.of(new Subscription(spaceKey, item.get("tokenHash").s(), Instant.parse(item.get("createdAt").s())));
+                : Optional.of(new Subscription(spaceKey, item.get("tokenHash").s(), Instant.parse(item.get("createdAt").s()),
+                        creator(item)));
     }
 
     @Override
@@ -241,7 +244,13 @@ public final class DynamoDbAgendaBook implements AgendaBook, PreventionMarks, Ca
         var item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(key(SUBSCRIPTION + tokenHash, SUBSCRIPTION)))
                 .item();
         return item.isEmpty() ? Optional.empty() : Optional.of(new Subscription(item.get("subscribedSpace").s(), tokenHash,
-                Instant.parse(item.get("createdAt").s())));
+                Instant.parse(item.get("createdAt").s()), creator(item)));
+    }
+
+    /** Subscriptions made before their creator was kept have none: they stop, and are made again. */
+    private static String creator(Map<String, AttributeValue> item) {
+        AttributeValue creator = item.get("createdBy");
+        return creator == null ? null : creator.s();
     }
 
     @Override

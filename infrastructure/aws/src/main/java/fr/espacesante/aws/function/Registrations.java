@@ -32,9 +32,30 @@ public final class Registrations {
                             BiFunction<AwsAdapters, Callers, HttpFunction> routes) {
         context.registerBean(name, FunctionRegistration.class, () -> {
             AwsAdapters adapters = adapters(context);
-            return new FunctionRegistration<>(routes.apply(adapters, Callers.fromEnvironment(adapters::env)))
+            HttpFunction function = routes.apply(adapters, Callers.fromEnvironment(adapters::env));
+            SnapStartPriming.register(name, () -> prime(function));
+            return new FunctionRegistration<>(function)
                     .type(FunctionTypeUtils.functionType(InputStream.class, byte[].class));
         });
+    }
+
+    /**
+     * One request per route, without a caller: each is refused by the function itself (401/403/404),
+     * through the same reading, routing and error mapping as a real request; then one access decision.
+     */
+    static void prime(HttpFunction function) {
+        for (String routeKey : function.routeKeys()) {
+            String[] methodAndPath = routeKey.split(" ", 2);
+            String event = "{\"version\":\"2.0\",\"routeKey\":\"" + routeKey + "\",\"rawPath\":\"" + methodAndPath[1]
+                    + "\",\"headers\":{},\"requestContext\":{\"http\":{\"method\":\"" + methodAndPath[0]
+                    + "\",\"path\":\"" + methodAndPath[1] + "\"},\"requestId\":\"amorcage\"},\"isBase64Encoded\":false}";
+            function.apply(new java.io.ByteArrayInputStream(event.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        new fr.espacesante.domain.access.AccessPolicy().decide(new fr.espacesante.domain.access.AccessRequest(
+                new fr.espacesante.domain.access.Actor.Patient("amorcage"),
+                fr.espacesante.domain.access.SpaceAccess.ownedBy("amorcage"),
+                fr.espacesante.domain.access.Resource.of(fr.espacesante.domain.access.Resource.Kind.SETTINGS),
+                fr.espacesante.domain.access.AccessRequest.Action.READ, java.util.Optional.empty()));
     }
 
     /** A function fed by an AWS event type (S3 notification…), converted by the AWS adapter. */

@@ -6,7 +6,11 @@ import java.util.Optional;
 /** The agenda's calendar subscription, at most one per space, found by its token's hash. */
 public interface CalendarSubscriptions {
 
-    record Subscription(String spaceKey, String tokenHash, Instant createdAt) {
+    /**
+     * @param createdBy the person who created it: the owner, or a parent acting for a child; it stops
+     *                  working when that person no longer holds the space (a parent, at the child's 18th birthday)
+     */
+    record Subscription(String spaceKey, String tokenHash, Instant createdAt, String createdBy) {
     }
 
     /** Replaces the space's subscription (the old address stops at once). */
