@@ -129,14 +129,12 @@ public final class S3ImportReports implements ImportReports {
         }
     }
 
-    /** A range's rejections spooled to a temporary file, then written whole to S3 as the range's part. */
-    private final class SpooledPart implements Writer {
-        private final RegistryRange range;
-        private final Path spool;
-        private final BufferedWriter rejections;
+    /** Rejections spooled to a temporary file (line, tab, reason), deleted on close. */
+    private abstract static class Spool implements Writer {
+        final Path spool;
+        final BufferedWriter rejections;
 
-        SpooledPart(RegistryRange range) {
-            this.range = range;
+        Spool() {
             try {
                 this.spool = Files.createTempFile("rejets-", ".tsv");
                 this.rejections = Files.newBufferedWriter(spool, StandardCharsets.UTF_8);
@@ -152,6 +150,25 @@ public final class S3ImportReports implements ImportReports {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        @Override
+        public synchronized void close() {
+            try {
+                rejections.close();
+            } catch (IOException ignored) {
+                // The spool is deleted below either way.
+            }
+            SpooledReport.deleteQuietly(spool);
+        }
+    }
+
+    /** A range's rejections, written whole to S3 as the range's part. */
+    private final class SpooledPart extends Spool {
+        private final RegistryRange range;
+
+        SpooledPart(RegistryRange range) {
+            this.range = range;
         }
 
         @Override
@@ -166,42 +183,16 @@ public final class S3ImportReports implements ImportReports {
                     RequestBody.fromFile(spool));
             return key;
         }
-
-        @Override
-        public synchronized void close() {
-            try {
-                rejections.close();
-            } catch (IOException ignored) {
-                // The spool is deleted below either way.
-            }
-            SpooledReport.deleteQuietly(spool);
-        }
     }
 
-    private final class SpooledReport implements Writer {
+    /** A whole file's report (the single-invocation path). */
+    private final class SpooledReport extends Spool {
         private final RegistryFile file;
         private final String importId;
-        private final Path spool;
-        private final BufferedWriter rejections;
 
         SpooledReport(RegistryFile file, String importId) {
             this.file = file;
             this.importId = importId;
-            try {
-                this.spool = Files.createTempFile("rejets-", ".tsv");
-                this.rejections = Files.newBufferedWriter(spool, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public synchronized void rejected(long line, String reason) {
-            try {
-                rejections.write(line + "\t" + reason.replace('\n', ' ') + "\n");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
 
         @Override
@@ -230,16 +221,6 @@ public final class S3ImportReports implements ImportReports {
             } finally {
                 deleteQuietly(report);
             }
-        }
-
-        @Override
-        public synchronized void close() {
-            try {
-                rejections.close();
-            } catch (IOException ignored) {
-                // The spool is deleted below either way.
-            }
-            deleteQuietly(spool);
         }
 
         static void deleteQuietly(Path path) {
