@@ -44,7 +44,7 @@ public final class RegistryFileHandler implements Consumer<S3Event> {
                 continue;
             }
             ImportRun run = splitter.split(new RegistryFile(bucket, key));
-            LOG.info("import {} of {}: {} ranges queued{}", run.importId(), key, run.progress().total(),
+            LOG.info("import {} of {}: ranges queued: {}{}", run.importId(), key, run.progress().total(),
                     run.finished() ? ", finished at once: " + run.summary().fileError().orElse("no data line") : "");
         }
     }
