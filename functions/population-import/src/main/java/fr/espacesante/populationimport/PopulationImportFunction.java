@@ -69,7 +69,8 @@ public class PopulationImportFunction implements ApplicationContextInitializer<G
                 context.registerBean(SqsClient.class, AwsClients::sqs);
                 context.registerBean(SPLIT, FunctionRegistration.class, () -> new FunctionRegistration<>(
                         new RegistryFileHandler(splitter(context), new S3DeliveryLog(context.getBean(DynamoDbClient.class),
-                                context.getEnvironment().getRequiredProperty("IMPORT_RUNS_TABLE"), context.getBean(Clock.class))))
+                                context.getEnvironment().getRequiredProperty("IMPORT_RUNS_TABLE"), context.getBean(Clock.class)),
+                        context.getBean(Clock.class)))
                         .type(FunctionTypeUtils.consumerType(S3Event.class)));
             }
         }

@@ -20,10 +20,12 @@ public final class RegistryFileHandler implements Consumer<S3Event> {
 
     private final RegistrySplitter splitter;
     private final S3DeliveryLog deliveries;
+    private final java.time.Clock clock;
 
-    public RegistryFileHandler(RegistrySplitter splitter, S3DeliveryLog deliveries) {
+    public RegistryFileHandler(RegistrySplitter splitter, S3DeliveryLog deliveries, java.time.Clock clock) {
         this.splitter = splitter;
         this.deliveries = deliveries;
+        this.clock = clock;
     }
 
     @Override
@@ -39,11 +41,13 @@ public final class RegistryFileHandler implements Consumer<S3Event> {
             if (key.endsWith(S3ImportReports.SUFFIX) || key.endsWith(S3ImportReports.PART_SUFFIX)) {
                 continue;
             }
-            if (!deliveries.firstDelivery(bucket, key, String.valueOf(record.getS3().getObject().geteTag()))) {
+            String importId = deliveries.importFor(bucket, key, String.valueOf(record.getS3().getObject().geteTag()),
+                    ImportRun.newId(clock.instant()));
+            if (importId == null) {
                 LOG.info("already imported, delivered again: {}", key);
                 continue;
             }
-            ImportRun run = splitter.split(new RegistryFile(bucket, key));
+            ImportRun run = splitter.split(new RegistryFile(bucket, key), importId);
             LOG.info("import {} of {}: ranges queued: {}{}", run.importId(), key, run.progress().total(),
                     run.finished() ? ", finished at once: " + run.summary().fileError().orElse("no data line") : "");
         }

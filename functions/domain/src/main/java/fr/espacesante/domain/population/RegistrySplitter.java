@@ -39,8 +39,19 @@ public final class RegistrySplitter {
     }
 
     public ImportRun split(RegistryFile file) {
+        return split(file, ImportRun.newId(clock.instant()));
+    }
+
+    /**
+     * Splits the file under that import. Splitting again under the same import (the event delivered
+     * again after a splitter crashed half-way) queues the same ranges again, unless they were all
+     * queued already; a range queued twice is still counted once.
+     */
+    public ImportRun split(RegistryFile file, String importId) {
+        if (history.isQueued(importId)) {
+            return history.find(importId).orElseThrow();
+        }
         Instant startedAt = clock.instant();
-        String importId = ImportRun.newId(startedAt);
         List<RegistryRange> ranges = new ArrayList<>();
         Optional<String> fileError = Optional.empty();
         try {
@@ -52,12 +63,15 @@ public final class RegistrySplitter {
         ImportRun run = new ImportRun(importId, file, startedAt, null,
                 new ImportSummary(0, 0, 0, 0, 0, fileError), null,
                 new ImportRun.Progress(ranges.size(), Set.of(), Set.of()));
-        history.started(run);
+        if (!history.started(run)) {
+            run = history.find(importId).orElse(run);
+        }
         if (ranges.isEmpty()) {
             // Nothing to hand out (a header alone, or an unreadable file): the report is written now.
             return rangeImport.finishIfLast(run);
         }
         queue.send(ranges);
+        history.queued(importId);
         return run;
     }
 

@@ -159,6 +159,44 @@ class RangeImportTest {
     }
 
     @Test
+    void a_split_that_crashed_before_queuing_its_ranges_is_resumed_under_the_same_import() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            lines.add(person(i, "Toulouse"));
+        }
+        files.put("f.csv", (HEADER + "\n" + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        InMemoryImportHistory history = new InMemoryImportHistory();
+        InMemoryImportReports reports = new InMemoryImportReports();
+        RangeImport worker = new RangeImport(new Ranges(), new InMemoryPersonRegistry(5), reports, history, validator, clock, 2);
+        List<RegistryRange> queue = new ArrayList<>();
+        boolean[] crash = {true};
+        RegistrySplitter splitter = new RegistrySplitter(new Ranges(), history, ranges -> {
+            if (crash[0]) {
+                crash[0] = false;
+                queue.addAll(ranges.subList(0, 1));
+                throw new IllegalStateException("splitter crashed while queuing");
+            }
+            queue.addAll(ranges);
+        }, worker, clock, 10);
+
+        // the first delivery queues one range, then the splitter dies; that range is imported meanwhile
+        assertThatThrownBy(() -> splitter.split(new RegistryFile("b", "f.csv"), "import-1"));
+        worker.importRange(queue.removeFirst());
+        // the event delivered again resumes the same import; delivered a third time, it queues nothing
+        splitter.split(new RegistryFile("b", "f.csv"), "import-1");
+        int queued = queue.size();
+        splitter.split(new RegistryFile("b", "f.csv"), "import-1");
+        assertThat(queue).hasSize(queued);
+        queue.forEach(worker::importRange);
+
+        ImportRun run = history.find("import-1").orElseThrow();
+        assertThat(history.runs).hasSize(1);
+        assertThat(run.finished()).isTrue();
+        assertThat(run.summary()).isEqualTo(new ImportSummary(40, 40, 0, 0, 0, Optional.empty()));
+        assertThat(reports.finished).hasSize(1);
+    }
+
+    @Test
     void a_header_alone_finishes_at_once_and_a_wrong_header_is_reported_without_any_range() {
         files.put("vide.csv", (HEADER + "\r\n").getBytes(StandardCharsets.UTF_8));
         files.put("faux.csv", "nir;nom\n1;2\n".getBytes(StandardCharsets.UTF_8));

@@ -25,9 +25,21 @@ public class InMemoryImportHistory implements ImportHistory {
         runs.put(run.importId(), run);
     }
 
+    private final Set<String> queued = new HashSet<>();
+
     @Override
-    public synchronized void started(ImportRun run) {
-        runs.put(run.importId(), run);
+    public synchronized boolean started(ImportRun run) {
+        return runs.putIfAbsent(run.importId(), run) == null;
+    }
+
+    @Override
+    public synchronized void queued(String importId) {
+        queued.add(importId);
+    }
+
+    @Override
+    public synchronized boolean isQueued(String importId) {
+        return queued.contains(importId);
     }
 
     @Override

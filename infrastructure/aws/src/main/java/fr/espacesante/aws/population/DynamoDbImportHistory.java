@@ -61,12 +61,33 @@ public final class DynamoDbImportHistory implements ImportHistory {
     }
 
     @Override
-    public void started(ImportRun run) {
+    public boolean started(ImportRun run) {
         ImportRunItem item = toItem(run);
         item.setRangesTotal(run.progress().total());
         item.setRangeLineFeeds(Map.of());
-        table.putItem(r -> r.item(item).conditionExpression(Expression.builder()
-                .expression("attribute_not_exists(importId)").build()));
+        try {
+            table.putItem(r -> r.item(item).conditionExpression(Expression.builder()
+                    .expression("attribute_not_exists(importId)").build()));
+            return true;
+        } catch (ConditionalCheckFailedException startedBefore) {
+            return false;
+        }
+    }
+
+    @Override
+    public void queued(String importId) {
+        dynamoDb.updateItem(r -> r.tableName(tableName)
+                .key(Map.of("importId", AttributeValue.fromS(importId)))
+                .updateExpression("SET rangesQueued = :yes")
+                .conditionExpression("attribute_exists(importId)")
+                .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
+    }
+
+    @Override
+    public boolean isQueued(String importId) {
+        var item = dynamoDb.getItem(r -> r.tableName(tableName).consistentRead(true)
+                .key(Map.of("importId", AttributeValue.fromS(importId))).projectionExpression("rangesQueued")).item();
+        return item.containsKey("rangesQueued") && Boolean.TRUE.equals(item.get("rangesQueued").bool());
     }
 
     @Override

@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * S3 delivers events at least once, and a client may retry a PUT: the same object (bucket, key,
  * ETag) can arrive twice. A conditional marker in the import-runs table (no {@code kind}, so it stays
- * out of the operators' list; TTL 30 days) lets the second delivery be skipped, so the first run's
- * report is never overwritten by a report saying "all unchanged".
+ * out of the operators' list; TTL 30 days) ties the object version to one import: a second delivery
+ * finds it, and resumes that import if its splitter crashed before queuing every range, or changes
+ * nothing — the first run's report is never overwritten by a report saying "all unchanged".
  */
 public final class S3DeliveryLog {
 
@@ -31,16 +32,22 @@ public final class S3DeliveryLog {
         this.clock = clock;
     }
 
-    /** @return true the first time this object version is seen */
-    public boolean firstDelivery(String bucket, String key, String eTag) {
+    /**
+     * The import of this object version: {@code newImportId} on its first delivery, else the one
+     * recorded then (so a delivery that follows a splitter's crash resumes that import), or null for
+     * a delivery recorded before imports were kept with it.
+     */
+    public String importFor(String bucket, String key, String eTag, String newImportId) {
+        Map<String, AttributeValue> id = Map.of("importId", AttributeValue.fromS("livraison:" + fingerprint(bucket, key, eTag)));
         try {
-            dynamoDb.putItem(r -> r.tableName(tableName)
-                    .item(Map.of("importId", AttributeValue.fromS("livraison:" + fingerprint(bucket, key, eTag)),
-                            "expiresAt", AttributeValue.fromN(Long.toString(clock.instant().plus(KEPT).getEpochSecond()))))
-                    .conditionExpression("attribute_not_exists(importId)"));
-            return true;
+            Map<String, AttributeValue> item = new java.util.HashMap<>(id);
+            item.put("run", AttributeValue.fromS(newImportId));
+            item.put("expiresAt", AttributeValue.fromN(Long.toString(clock.instant().plus(KEPT).getEpochSecond())));
+            dynamoDb.putItem(r -> r.tableName(tableName).item(item).conditionExpression("attribute_not_exists(importId)"));
+            return newImportId;
         } catch (ConditionalCheckFailedException seen) {
-            return false;
+            AttributeValue run = dynamoDb.getItem(r -> r.tableName(tableName).consistentRead(true).key(id)).item().get("run");
+            return run == null ? null : run.s();
         }
     }
 

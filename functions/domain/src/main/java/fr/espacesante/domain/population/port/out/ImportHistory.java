@@ -15,8 +15,13 @@ public interface ImportHistory {
     /** A finished run (the single-invocation path). */
     void record(ImportRun run);
 
-    /** A run cut into ranges, in progress. */
-    void started(ImportRun run);
+    /** A run cut into ranges, in progress; false if that run was started before (a split resumed). */
+    boolean started(ImportRun run);
+
+    /** Every range of the run has been queued. */
+    void queued(String importId);
+
+    boolean isQueued(String importId);
 
     /**
      * Adds a done range's counts to its run, once: a range settled before (a message delivered
