@@ -75,6 +75,7 @@ final class LocalEndpoints implements LocalGateway.LocalEndpoints {
                 stack.issuers().issuerUrl(OidcIssuers.PROFESSIONAL), stack.issuers().issuerUrl(OidcIssuers.ADMIN)));
         status.put("dynamodb", stack.dynamoDbUrl());
         status.put("s3", stack.s3Url());
+        status.put("queues", stack.queueUrls());
         status.put("tables", stack.tables());
         status.put("buckets", stack.buckets());
         status.put("clockOffset", stack.clockOffset().toString());

@@ -342,6 +342,11 @@ public final class LocalStack implements AutoCloseable {
         return sqs;
     }
 
+    /** Every queue of the template, by URL. */
+    public List<String> queueUrls() {
+        return List.copyOf(queues.urls().values());
+    }
+
     public String queueUrl(String logicalId) {
         return queues.url(physicalName(logicalId));
     }

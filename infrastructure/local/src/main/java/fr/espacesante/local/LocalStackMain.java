@@ -49,12 +49,14 @@ public final class LocalStackMain {
                                     %s   (services du catalogue : client_credentials sur /token)
                   DynamoDB Local    %s
                   S3 (S3Proxy)      %s   buckets : %s
+                  SQS (ElasticMQ)   %s
                   Journaux          %s
                 Jetons : ./espace token patient|professional|operator (voir README). Ctrl-C pour arrêter.
                 %n""", elapsed, stack.gatewayUrl(), DemoData.PATIENT_LOGIN, DemoData.PARENT_LOGIN, demo[0], demo[3], demo[1],
                 stack.gatewayUrl(), stack.sesUrl(),
                 stack.issuers().issuerUrl(OidcIssuers.CITIZEN), stack.issuers().issuerUrl(OidcIssuers.PROFESSIONAL),
-                stack.issuers().issuerUrl(OidcIssuers.ADMIN), stack.issuers().issuerUrl(OidcIssuers.SERVICES), stack.dynamoDbUrl(), stack.s3Url(), stack.buckets(), data);
+                stack.issuers().issuerUrl(OidcIssuers.ADMIN), stack.issuers().issuerUrl(OidcIssuers.SERVICES), stack.dynamoDbUrl(), stack.s3Url(), stack.buckets(),
+                String.join(" ", stack.queueUrls()), data);
         stopped.await();
     }
 }

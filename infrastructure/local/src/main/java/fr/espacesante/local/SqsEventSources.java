@@ -53,6 +53,8 @@ public final class SqsEventSources implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger invoking = new AtomicInteger();
     private final AtomicLong failures = new AtomicLong();
+    /** When a poller last received a message (nanoTime). */
+    private final AtomicLong lastReceived = new AtomicLong(System.nanoTime());
     private final Map<String, Faults> faults = new ConcurrentHashMap<>();
     private final ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "local-sqs-fault-injector");
@@ -105,6 +107,7 @@ public final class SqsEventSources implements AutoCloseable {
         Random random = new Random(slot * 31L + functionId.hashCode());
         while (running.get()) {
             List<Message> messages;
+            long polled = System.nanoTime();
             try {
                 messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(Math.min(10, trigger.batchSize()))
                         .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
@@ -116,8 +119,13 @@ public final class SqsEventSources implements AutoCloseable {
                 continue;
             }
             if (messages.isEmpty()) {
+                // ElasticMQ may answer an empty receive at once instead of waiting: do not spin.
+                if (System.nanoTime() - polled < 200_000_000L) {
+                    sleep(Duration.ofMillis(200));
+                }
                 continue;
             }
+            lastReceived.set(System.nanoTime());
             invoking.incrementAndGet();
             try {
                 deliver(functionId, slot, url, arn, messages, random);
@@ -194,30 +202,51 @@ public final class SqsEventSources implements AutoCloseable {
         return record;
     }
 
-    /** Waits until every queue is empty and no invocation runs (tests, demo loading). */
+    /**
+     * Waits until no invocation runs and the queues hold nothing (tests, demo loading). A queue may
+     * go on reporting a visible message that no receive returns (ElasticMQ, after moving a message to
+     * its dead-letter queue): a visible count that no poller has received from for 3 seconds, while
+     * pollers ask every second, is taken for such a ghost.
+     */
     public void awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long waitingSince = -1;
         int quiet = 0;
         while (quiet < 2) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("queues still busy after " + timeout);
             }
-            quiet = invoking.get() == 0 && queuesEmpty() ? quiet + 1 : 0;
+            QueueState state = invoking.get() > 0 ? QueueState.IN_FLIGHT : queueState();
+            long now = System.nanoTime();
+            if (state == QueueState.WAITING) {
+                waitingSince = waitingSince < 0 || lastReceived.get() > waitingSince ? now : waitingSince;
+            } else {
+                waitingSince = -1;
+            }
+            boolean ghost = state == QueueState.WAITING && now - waitingSince > 3_000_000_000L;
+            quiet = state == QueueState.EMPTY || ghost ? quiet + 1 : 0;
             sleep(Duration.ofMillis(200));
         }
     }
 
-    private boolean queuesEmpty() {
+    private enum QueueState { EMPTY, WAITING, IN_FLIGHT }
+
+    private QueueState queueState() {
+        QueueState state = QueueState.EMPTY;
         for (String url : queues.urls().values()) {
             Map<QueueAttributeName, String> a = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
                     QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                     QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
                     QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
-            if (a.values().stream().anyMatch(v -> !"0".equals(v))) {
-                return false;
+            if (!"0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                    || !"0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))) {
+                return QueueState.IN_FLIGHT;
+            }
+            if (!"0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))) {
+                state = QueueState.WAITING;
             }
         }
-        return true;
+        return state;
     }
 
     private static void sleep(Duration duration) {
