@@ -4,14 +4,12 @@
 // refuse an appointment without its professional, next to the field.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, axe, browser, narrow, signIn, tab } from './support.mjs';
+import { BASE, axe, browser, narrow, signIn, tab, activateWithIdentity, typed } from './support.mjs';
 
 const NIR = process.env.E2E_AGENDA_NIR;
 const NAME = process.env.E2E_AGENDA_NAME;
 const BIRTH = process.env.E2E_AGENDA_BIRTH;
 const menu = page => page.getByRole('navigation', { name: 'Menu principal' });
-/** A date as the forms read it (JJ/MM/AAAA; AAAA-MM-JJ is given). */
-const typed = day => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? day.split('-').reverse().join('/') : day);
 /** The Paris day (AAAA-MM-JJ) `n` days from now: the browser's tab runs on Paris time. */
 const inDays = n => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' })
   .format(new Date(Date.now() + n * 86_400_000));
@@ -26,13 +24,7 @@ test('un patient tient son agenda santé : un rendez-vous et un rappel ajoutés,
     const page = await tab(chrome);
     await page.goto(`${BASE}/#/tableau-de-bord`);
     await signIn(page, `e2e-agenda-${Date.now()}`);
-    await page.getByRole('heading', { level: 1, name: 'Activer mon espace santé' }).waitFor();
-    const identity = page.locator('form').filter({ hasText: 'Avec votre identité' });
-    await identity.getByLabel('Numéro de sécurité sociale').fill(NIR);
-    await identity.getByLabel('Date de naissance').fill(typed(BIRTH));
-    await identity.getByLabel('Nom de naissance').fill(NAME);
-    await identity.getByRole('button', { name: 'Activer mon espace' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mon tableau de bord' }).waitFor();
+    await activateWithIdentity(page, { nir: NIR, birth: BIRTH, name: NAME });
 
     // The agenda, empty
     await menu(page).getByRole('link', { name: 'Agenda' }).click();

@@ -8,23 +8,15 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE, axe, browser, signIn, tab } from './support.mjs';
+import { BASE, axe, browser, signIn, tab, activateWithIdentity } from './support.mjs';
 
 const env = name => process.env[name];
 const CODE = /[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}/;
 const SUBJECT = 'Invitation à devenir aidant dans un espace santé';
 const menu = page => page.getByRole('navigation', { name: 'Menu principal' });
-/** The birth date as the activation form reads it (JJ/MM/AAAA; AAAA-MM-JJ is given). */
-const typed = day => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? day.split('-').reverse().join('/') : day);
 
 async function activate(page, nir, name) {
-  await page.getByRole('heading', { level: 1, name: 'Activer mon espace santé' }).waitFor();
-  const identity = page.locator('form').filter({ hasText: 'Avec votre identité' });
-  await identity.getByLabel('Numéro de sécurité sociale').fill(nir);
-  await identity.getByLabel('Date de naissance').fill(typed(env('E2E_CAREGIVER_BIRTH')));
-  await identity.getByLabel('Nom de naissance').fill(name);
-  await identity.getByRole('button', { name: 'Activer mon espace' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Mon tableau de bord' }).waitFor();
+  await activateWithIdentity(page, { nir, birth: env('E2E_CAREGIVER_BIRTH'), name });
 }
 
 /** The invitation e-mails the SES emulator captured for an address, oldest first. */

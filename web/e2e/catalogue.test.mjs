@@ -5,7 +5,7 @@
 // Revoked, the service's next write is refused (403, an OperationOutcome).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, axe, browser, narrow, signIn, tab } from './support.mjs';
+import { BASE, axe, browser, narrow, signIn, tab, activateWithIdentity } from './support.mjs';
 
 const NIR = process.env.E2E_CATALOGUE_NIR;
 const NAME = process.env.E2E_CATALOGUE_NAME;
@@ -13,8 +13,6 @@ const BIRTH = process.env.E2E_CATALOGUE_BIRTH;
 const TOKEN_URL = process.env.E2E_SERVICES_TOKEN_URL;
 const SERVICE = 'carnet-poids';
 const menu = page => page.getByRole('navigation', { name: 'Menu principal' });
-/** A date as the forms read it (JJ/MM/AAAA; AAAA-MM-JJ is given). */
-const typed = day => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? day.split('-').reverse().join('/') : day);
 
 /** An instant with the local offset (2026-11-29T08:30:00+01:00), as FHIR dateTimes are written; a minute ago. */
 function nowWithOffset() {
@@ -72,13 +70,7 @@ test('un patient connecte un service du catalogue, qui écrit un poids sous pseu
     const page = await tab(chrome);
     await page.goto(`${BASE}/#/tableau-de-bord`);
     await signIn(page, `e2e-catalogue-${Date.now()}`);
-    await page.getByRole('heading', { level: 1, name: 'Activer mon espace santé' }).waitFor();
-    const identity = page.locator('form').filter({ hasText: 'Avec votre identité' });
-    await identity.getByLabel('Numéro de sécurité sociale').fill(NIR);
-    await identity.getByLabel('Date de naissance').fill(typed(BIRTH));
-    await identity.getByLabel('Nom de naissance').fill(NAME);
-    await identity.getByRole('button', { name: 'Activer mon espace' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mon tableau de bord' }).waitFor();
+    await activateWithIdentity(page, { nir: NIR, birth: BIRTH, name: NAME });
 
     // The catalogue: the services online, as cards
     await menu(page).getByRole('link', { name: 'Catalogue', exact: true }).click();

@@ -4,7 +4,7 @@
 // message), then SUPPRIMER.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, axe, browser, narrow, signIn, tab, tabTo } from './support.mjs';
+import { BASE, axe, browser, narrow, signIn, tab, tabTo, activateWithIdentity } from './support.mjs';
 
 const NIR = process.env.E2E_LIFECYCLE_NIR;
 const BIRTH = process.env.E2E_LIFECYCLE_BIRTH;
@@ -37,14 +37,7 @@ test('un patient ferme son espace, le rouvre, puis en demande la suppression dé
     const page = await tab(chrome);
     await page.goto(`${BASE}/#/tableau-de-bord`);
     await signIn(page, `e2e-cycle-${Date.now()}`);
-    await page.getByRole('heading', { level: 1, name: 'Activer mon espace santé' }).waitFor();
-    const identity = page.locator('form').filter({ hasText: 'Avec votre identité' });
-    await identity.getByLabel('Numéro de sécurité sociale').fill(NIR);
-    const [year, month, day] = BIRTH.split('-');
-    await identity.getByLabel('Date de naissance').fill(/^\d{4}-\d{2}-\d{2}$/.test(BIRTH) ? `${day}/${month}/${year}` : BIRTH);
-    await identity.getByLabel('Nom de naissance').fill(NAME);
-    await identity.getByRole('button', { name: 'Activer mon espace' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mon tableau de bord' }).waitFor();
+    await activateWithIdentity(page, { nir: NIR, birth: BIRTH, name: NAME });
 
     // The settings explain closure and deletion
     await page.getByRole('link', { name: 'Paramètres' }).first().click();

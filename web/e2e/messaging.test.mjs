@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE, axe, browser, json, narrow, signIn, tab } from './support.mjs';
+import { BASE, axe, browser, json, narrow, signIn, tab, activateWithIdentity } from './support.mjs';
 
 const NIR = process.env.E2E_MESSAGING_NIR;
 const NAME = process.env.E2E_MESSAGING_NAME;
@@ -16,8 +16,6 @@ const BIRTH = process.env.E2E_MESSAGING_BIRTH;
 const RPPS = '10900000001';
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n', 'latin1');
 const menu = page => page.getByRole('navigation', { name: 'Menu principal' });
-/** The birth date as the activation form reads it (JJ/MM/AAAA; AAAA-MM-JJ is given). */
-const typed = day => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? day.split('-').reverse().join('/') : day);
 const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 /** A professional's token from the local issuer (Pro Santé Connect in production). */
@@ -48,13 +46,7 @@ test('un professionnel écrit au patient, qui lit, répond avec un fichier et en
     const page = await tab(chrome);
     await page.goto(`${BASE}/#/tableau-de-bord`);
     await signIn(page, `e2e-msg-${Date.now()}`);
-    await page.getByRole('heading', { level: 1, name: 'Activer mon espace santé' }).waitFor();
-    const identity = page.locator('form').filter({ hasText: 'Avec votre identité' });
-    await identity.getByLabel('Numéro de sécurité sociale').fill(NIR);
-    await identity.getByLabel('Date de naissance').fill(typed(BIRTH));
-    await identity.getByLabel('Nom de naissance').fill(NAME);
-    await identity.getByRole('button', { name: 'Activer mon espace' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mon tableau de bord' }).waitFor();
+    await activateWithIdentity(page, { nir: NIR, birth: BIRTH, name: NAME });
 
     // The professional writes with a PDF, sent straight to its pre-signed URL; the intake checks it
     const pro = await professionalToken();

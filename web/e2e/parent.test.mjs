@@ -2,7 +2,7 @@
 // permanent banner saying for whom, and comes back to their own space.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, axe, browser, signIn, tab } from './support.mjs';
+import { BASE, axe, browser, signIn, tab, activateWithIdentity } from './support.mjs';
 
 const env = name => process.env[name];
 
@@ -16,13 +16,7 @@ test('un parent rattache l’espace de son enfant et agit pour lui', async () =>
     const page = await tab(chrome);
     await page.goto(`${BASE}/#/enfants`);
     await signIn(page, `e2e-parent-${Date.now()}`);
-    await page.getByRole('heading', { level: 1, name: 'Activer mon espace santé' }).waitFor();
-    const identity = page.locator('form').filter({ hasText: 'Avec votre identité' });
-    await identity.getByLabel('Numéro de sécurité sociale').fill(env('E2E_PARENT_NIR'));
-    await identity.getByLabel('Date de naissance').fill(env('E2E_PARENT_BIRTH'));
-    await identity.getByLabel('Nom de naissance').fill(env('E2E_PARENT_NAME'));
-    await identity.getByRole('button', { name: 'Activer mon espace' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mon tableau de bord' }).waitFor();
+    await activateWithIdentity(page, { nir: env('E2E_PARENT_NIR'), birth: env('E2E_PARENT_BIRTH'), name: env('E2E_PARENT_NAME') });
 
     await page.getByRole('link', { name: 'Mes enfants' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Mes enfants' }).waitFor();

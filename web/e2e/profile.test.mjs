@@ -9,14 +9,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE, axe, browser, narrow, signIn, tab } from './support.mjs';
+import { BASE, axe, browser, narrow, signIn, tab, activateWithIdentity, typed } from './support.mjs';
 
 const NIR = process.env.E2E_PROFILE_NIR;
 const NAME = process.env.E2E_PROFILE_NAME;
 const BIRTH = process.env.E2E_PROFILE_BIRTH;
 const menu = page => page.getByRole('navigation', { name: 'Menu principal' });
-/** A date as the forms read it (JJ/MM/AAAA; AAAA-MM-JJ is given). */
-const typed = day => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? day.split('-').reverse().join('/') : day);
 /** Today on Paris time (AAAA-MM-JJ): the browser's tab runs on Paris time. */
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' })
   .format(new Date());
@@ -30,13 +28,7 @@ test('un patient tient son profil médical et ses mesures, son calendrier de pr�
     const page = await tab(chrome);
     await page.goto(`${BASE}/#/tableau-de-bord`);
     await signIn(page, `e2e-profil-${Date.now()}`);
-    await page.getByRole('heading', { level: 1, name: 'Activer mon espace santé' }).waitFor();
-    const identity = page.locator('form').filter({ hasText: 'Avec votre identité' });
-    await identity.getByLabel('Numéro de sécurité sociale').fill(NIR);
-    await identity.getByLabel('Date de naissance').fill(typed(BIRTH));
-    await identity.getByLabel('Nom de naissance').fill(NAME);
-    await identity.getByRole('button', { name: 'Activer mon espace' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mon tableau de bord' }).waitFor();
+    await activateWithIdentity(page, { nir: NIR, birth: BIRTH, name: NAME });
 
     // The profile, empty: « Non renseigné », not « Non concerné »
     await menu(page).getByRole('link', { name: 'Profil médical' }).click();

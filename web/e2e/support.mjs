@@ -40,6 +40,20 @@ export async function signIn(page, subject) {
   await page.waitForURL(url => url.toString().startsWith(BASE));
 }
 
+/** A date as the forms read it (JJ/MM/AAAA; AAAA-MM-JJ is given). */
+export const typed = day => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? day.split('-').reverse().join('/') : day);
+
+/** The activation of a fresh login with an insured person's identity, through the form, up to the dashboard. */
+export async function activateWithIdentity(page, { nir, birth, name }) {
+  await page.getByRole('heading', { level: 1, name: 'Activer mon espace santé' }).waitFor();
+  const identity = page.locator('form').filter({ hasText: 'Avec votre identité' });
+  await identity.getByLabel('Numéro de sécurité sociale').fill(nir);
+  await identity.getByLabel('Date de naissance').fill(typed(birth));
+  await identity.getByLabel('Nom de naissance').fill(name);
+  await identity.getByRole('button', { name: 'Activer mon espace' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mon tableau de bord' }).waitFor();
+}
+
 /** axe-core on the page as it is now: the WCAG 2.1 A and AA rules RGAA follows; returns the violations. */
 export async function axe(page, name) {
   await page.evaluate(AXE);

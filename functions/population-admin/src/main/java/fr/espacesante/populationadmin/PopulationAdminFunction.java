@@ -27,7 +27,7 @@ public class PopulationAdminFunction implements ApplicationContextInitializer<Ge
     @Override
     public void initialize(GenericApplicationContext context) {
         Registrations.http(context, FUNCTION_NAME, (adapters, callers) -> {
-            var history = new DynamoDbImportHistory(adapters.enhanced(), adapters.env("IMPORT_RUNS_TABLE"));
+            var history = new DynamoDbImportHistory(adapters.enhanced(), adapters.dynamoDb(), adapters.env("IMPORT_RUNS_TABLE"));
             return new HttpFunction(callers)
                     .on(LIST, Operator.class, (operator, request) -> ApiResponse.ok(new Imports(
                             history.latest(Fields.limit(request.query("limite"), 20, 100)).stream().map(Run::of).toList())))

@@ -30,6 +30,7 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.messaging.converter.MessageConverter;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -54,10 +55,16 @@ public class PopulationImportFunction implements ApplicationContextInitializer<G
         context.registerBean(Clock.class, ServiceClock::utc);
         context.registerBean(DynamoDbClient.class, AwsClients::dynamoDb);
         context.registerBean(S3Client.class, AwsClients::s3);
+        context.registerBean(DynamoDbEnhancedClient.class, () -> AwsClients.enhanced(context.getBean(DynamoDbClient.class)));
+        context.registerBean(DynamoDbImportHistory.class, () -> new DynamoDbImportHistory(
+                context.getBean(DynamoDbEnhancedClient.class), context.getBean(DynamoDbClient.class),
+                context.getEnvironment().getRequiredProperty("IMPORT_RUNS_TABLE")));
+        context.registerBean(RegistryRowValidator.class, () -> new RegistryRowValidator(new NirProtection(
+                context.getEnvironment().getRequiredProperty("NIR_HASH_KEY"),
+                context.getEnvironment().getRequiredProperty("NIR_SEAL_KEY")), context.getBean(Clock.class)));
         context.registerBean(RangeImport.class, () -> rangeImport(context));
-        context.registerBean(SnapStartPriming.class, () -> SnapStartPriming.register(
-                context.getEnvironment().getProperty("SPRING_CLOUD_FUNCTION_DEFINITION", SPLIT), () -> prime(context)));
         String function = context.getEnvironment().getProperty("SPRING_CLOUD_FUNCTION_DEFINITION", SPLIT);
+        context.registerBean(SnapStartPriming.class, () -> SnapStartPriming.register(function, () -> prime(context)));
         switch (function) {
             case IMPORT_RANGE -> context.registerBean(IMPORT_RANGE, FunctionRegistration.class, () ->
                     new FunctionRegistration<>(RegistryRangeHandler.importing(context.getBean(RangeImport.class)))
@@ -80,44 +87,34 @@ public class PopulationImportFunction implements ApplicationContextInitializer<G
     private static void prime(GenericApplicationContext context) {
         SqsImportRanges.fromMessage(SqsImportRanges.toMessage(new RegistryRange("amorcage", new RegistryFile("depot", "f.csv"),
                 "v", 0, 1, 0, 1, String.join(";", RegistryColumns.ALL))));
-        Environment env = context.getEnvironment();
-        Clock clock = context.getBean(Clock.class);
         List<String> sample = List.of("185057800608491", "Amorçage", "Jean", "1985-05-12", "31", "1 rue", "31000", "Toulouse", "");
         Map<String, String> fields = new HashMap<>();
         for (int i = 0; i < RegistryColumns.ALL.size(); i++) {
             fields.put(RegistryColumns.ALL.get(i), sample.get(i));
         }
-        new RegistryRowValidator(new NirProtection(env.getRequiredProperty("NIR_HASH_KEY"),
-                env.getRequiredProperty("NIR_SEAL_KEY")), clock).validate(new RegistryRow(2, fields, sample.size()));
+        context.getBean(RegistryRowValidator.class).validate(new RegistryRow(2, fields, sample.size()));
     }
 
     private static RegistrySplitter splitter(GenericApplicationContext context) {
         Environment env = context.getEnvironment();
-        return new RegistrySplitter(new S3RegistryFileRanges(context.getBean(S3Client.class)), history(context),
+        return new RegistrySplitter(new S3RegistryFileRanges(context.getBean(S3Client.class)),
+                context.getBean(DynamoDbImportHistory.class),
                 new SqsImportRanges(context.getBean(SqsClient.class), env.getRequiredProperty("IMPORT_RANGES_QUEUE_URL")),
                 context.getBean(RangeImport.class), context.getBean(Clock.class),
                 env.getProperty("IMPORT_RANGE_ROWS", Integer.class, 100_000));
     }
 
-    private static DynamoDbImportHistory history(GenericApplicationContext context) {
-        DynamoDbClient dynamoDb = context.getBean(DynamoDbClient.class);
-        return new DynamoDbImportHistory(AwsClients.enhanced(dynamoDb), dynamoDb,
-                context.getEnvironment().getRequiredProperty("IMPORT_RUNS_TABLE"));
-    }
-
     private static RangeImport rangeImport(GenericApplicationContext context) {
         Environment env = context.getEnvironment();
         Clock clock = context.getBean(Clock.class);
-        DynamoDbClient dynamoDb = context.getBean(DynamoDbClient.class);
         S3Client s3 = context.getBean(S3Client.class);
-        NirProtection nirProtection = new NirProtection(env.getRequiredProperty("NIR_HASH_KEY"),
-                env.getRequiredProperty("NIR_SEAL_KEY"));
         return new RangeImport(
                 new S3RegistryFileRanges(s3),
-                new DynamoDbPersonRegistry(dynamoDb, AwsClients.enhanced(dynamoDb), env.getRequiredProperty("PERSONS_TABLE"), clock),
+                new DynamoDbPersonRegistry(context.getBean(DynamoDbClient.class), context.getBean(DynamoDbEnhancedClient.class),
+                        env.getRequiredProperty("PERSONS_TABLE"), clock),
                 new S3ImportReports(s3),
-                history(context),
-                new RegistryRowValidator(nirProtection, clock),
+                context.getBean(DynamoDbImportHistory.class),
+                context.getBean(RegistryRowValidator.class),
                 clock,
                 env.getProperty("IMPORT_WORKERS", Integer.class, 4));
     }

@@ -338,17 +338,9 @@ public final class LocalStack implements AutoCloseable {
         return eventSources;
     }
 
-    public software.amazon.awssdk.services.sqs.SqsClient sqs() {
-        return sqs;
-    }
-
     /** Every queue of the template, by URL. */
     public List<String> queueUrls() {
         return List.copyOf(queues.urls().values());
-    }
-
-    public String queueUrl(String logicalId) {
-        return queues.url(physicalName(logicalId));
     }
 
     public long failedS3Events() {

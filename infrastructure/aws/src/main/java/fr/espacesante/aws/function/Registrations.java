@@ -3,8 +3,16 @@ package fr.espacesante.aws.function;
 import fr.espacesante.aws.AwsAdapters;
 import fr.espacesante.aws.http.Callers;
 import fr.espacesante.aws.http.HttpFunction;
+import fr.espacesante.domain.access.AccessPolicy;
+import fr.espacesante.domain.access.AccessRequest;
+import fr.espacesante.domain.access.Actor;
+import fr.espacesante.domain.access.Resource;
+import fr.espacesante.domain.access.SpaceAccess;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -49,13 +57,10 @@ public final class Registrations {
             String event = "{\"version\":\"2.0\",\"routeKey\":\"" + routeKey + "\",\"rawPath\":\"" + methodAndPath[1]
                     + "\",\"headers\":{},\"requestContext\":{\"http\":{\"method\":\"" + methodAndPath[0]
                     + "\",\"path\":\"" + methodAndPath[1] + "\"},\"requestId\":\"amorcage\"},\"isBase64Encoded\":false}";
-            function.apply(new java.io.ByteArrayInputStream(event.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            function.apply(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)));
         }
-        new fr.espacesante.domain.access.AccessPolicy().decide(new fr.espacesante.domain.access.AccessRequest(
-                new fr.espacesante.domain.access.Actor.Patient("amorcage"),
-                fr.espacesante.domain.access.SpaceAccess.ownedBy("amorcage"),
-                fr.espacesante.domain.access.Resource.of(fr.espacesante.domain.access.Resource.Kind.SETTINGS),
-                fr.espacesante.domain.access.AccessRequest.Action.READ, java.util.Optional.empty()));
+        new AccessPolicy().decide(new AccessRequest(new Actor.Patient("amorcage"), SpaceAccess.ownedBy("amorcage"),
+                Resource.of(Resource.Kind.SETTINGS), AccessRequest.Action.READ, Optional.empty()));
     }
 
     /** A function fed by an AWS event type (S3 notification…), converted by the AWS adapter. */

@@ -44,11 +44,7 @@ public final class DynamoDbImportHistory implements ImportHistory {
     private final DynamoDbClient dynamoDb;
     private final String tableName;
 
-    public DynamoDbImportHistory(DynamoDbEnhancedClient enhanced, String tableName) {
-        this(enhanced, null, tableName);
-    }
-
-    /** With the low-level client, for runs cut into ranges (their conditional counters). */
+    /** The low-level client writes the runs' conditional counters; the enhanced one maps whole items. */
     public DynamoDbImportHistory(DynamoDbEnhancedClient enhanced, DynamoDbClient dynamoDb, String tableName) {
         this.table = enhanced.table(tableName, SCHEMA);
         this.dynamoDb = dynamoDb;

@@ -140,7 +140,7 @@ public final class ImportBenchmark {
         var protection = new NirProtection(env.get("NIR_HASH_KEY"), env.get("NIR_SEAL_KEY"));
         PopulationImport populationImport = new PopulationImport(new S3RegistryFiles(stack.s3()),
                 new DynamoDbPersonRegistry(dynamoDb, enhanced, env.get("PERSONS_TABLE"), clock),
-                new S3ImportReports(stack.s3()), new DynamoDbImportHistory(enhanced, env.get("IMPORT_RUNS_TABLE")),
+                new S3ImportReports(stack.s3()), new DynamoDbImportHistory(enhanced, dynamoDb, env.get("IMPORT_RUNS_TABLE")),
                 new RegistryRowValidator(protection, clock), clock, workers);
         long start = System.nanoTime();
         var run = populationImport.importFile(new RegistryFile(bucket, key));
