@@ -128,6 +128,33 @@ class RegistryFanOutIT {
                 first, last, stack.eventSources().failures() - failuresBefore, report.get("lignesLues").asLong());
     }
 
+    @Test
+    void an_unclosed_quote_stops_its_range_only_and_the_run_names_the_unread_lines_as_the_file_numbers_them() throws Exception {
+        // GIVEN 6,000 lines (3 ranges of about 2,000), an unclosed quote at the start of file line 3,002
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 6_000; i++) {
+            String line = Registry.line(Registry.nir(408_000 + i), "Lozerien", "Rose " + i, null, DEPARTMENT);
+            lines.add(i == 3_000 ? "\"" + line : line);
+        }
+        String key = "registre/eventail/guillemet-" + System.nanoTime() + ".csv";
+
+        drop(key, lines);
+
+        // THEN the run says which lines were not read, in the file's numbering: from 3,002 to the end of that range
+        JsonNode run = run(key);
+        assertThat(run.get("termine").asBoolean()).isTrue();
+        assertThat(run.get("complet").asBoolean()).isFalse();
+        String error = run.get("erreurFichier").asString();
+        var unread = java.util.regex.Pattern.compile("à partir de la ligne 3002 \\(guillemets mal fermés \\?\\) :"
+                + " lignes 3002 à (\\d+) non lues").matcher(error);
+        assertThat(unread.find()).as(error).isTrue();
+        long last = Long.parseLong(unread.group(1));
+        assertThat(last).isBetween(3_002L, 6_001L);
+        assertThat(run.get("lignesLues").asLong()).isEqualTo(6_000 - (last - 3_002 + 1));
+        // the ranges after it were read: the file's last person is there
+        assertThat(storedCount(List.of(Registry.nir(408_000 + 5_999)))).isEqualTo(last < 6_001 ? 1 : 0);
+    }
+
     private void drop(String key, List<String> lines) {
         String content = Registry.HEADER + "\n" + String.join("\n", lines) + "\n";
         stack.s3().putObject(b -> b.bucket(bucket).key(key).contentType("text/csv"),

@@ -39,7 +39,7 @@ public final class PopulationImport implements ImportRegistryFile {
         String reportLocation;
         try (ImportReports.Writer report = reports.start(file, importId)) {
             try (RegistryFiles.Rows rows = files.open(file)) {
-                summary = storage.store(rows, report, line -> importId + ":" + line);
+                summary = storage.store(rows, report, line -> importId + ":" + line).summary();
             } catch (UnreadableFileException e) {
                 summary = new ImportSummary(0, 0, 0, 0, 0, Optional.of(e.getMessage()));
             }

@@ -67,10 +67,12 @@ public final class RangeImport {
     private RangeResult read(RegistryRange range) {
         try (ImportReports.Writer part = reports.startRange(range);
              RegistryFileRanges.RangeRows rows = files.open(range)) {
-            ImportSummary summary = storage.store(rows, part, range::origin);
+            RowStorage.Stored stored = storage.store(rows, part, range::origin);
+            // A line within the range means nothing to operators: the run's error names it once the ranges before are known.
+            ImportSummary summary = stored.unreadableFrom() > 0 ? withoutError(stored.summary()) : stored.summary();
             long lineFeeds = rows.lineFeeds();
             part.finish(summary);
-            return new RangeResult(summary, lineFeeds);
+            return new RangeResult(summary, lineFeeds, stored.unreadableFrom());
         }
     }
 
@@ -82,33 +84,55 @@ public final class RangeImport {
         if (!run.progress().allSettled() || run.finished()) {
             return run;
         }
-        ImportSummary summary = withAbandonedRanges(run);
-        String location = reports.merge(run, summary, rangeLines(run));
+        Map<Integer, ImportHistory.SettledRange> settled = history.settledRanges(run.importId());
+        List<RangeLines> ranges = rangeLines(run, settled);
+        ImportSummary summary = withErrors(run, unreadable(ranges, settled));
+        String location = reports.merge(run, summary, ranges);
         history.finish(run.importId(), summary, location, clock.instant());
         return history.find(run.importId()).orElse(run);
     }
 
-    private static ImportSummary withAbandonedRanges(ImportRun run) {
+    /** The run's summary with what was not read: lines of ranges that broke off, and abandoned ranges. */
+    private static ImportSummary withErrors(ImportRun run, List<String> unreadable) {
         ImportSummary s = run.summary();
+        List<String> errors = new ArrayList<>();
+        s.fileError().ifPresent(errors::add);
+        errors.addAll(unreadable);
         int abandoned = run.progress().abandoned().size();
-        if (abandoned == 0) {
-            return s;
+        if (abandoned > 0) {
+            errors.add(abandoned + (abandoned == 1 ? " plage de lignes n’a pas pu être importée"
+                    : " plages de lignes n’ont pas pu être importées") + " après plusieurs tentatives (voir « plagesAbandonnees »)");
         }
-        String error = abandoned + (abandoned == 1 ? " plage de lignes n’a pas pu être importée"
-                : " plages de lignes n’ont pas pu être importées") + " après plusieurs tentatives (voir « plagesAbandonnees »)";
-        return new ImportSummary(s.read(), s.created(), s.updated(), s.unchanged(), s.rejected(),
-                Optional.of(s.fileError().map(e -> e + " ; " + error).orElse(error)));
+        return errors.isEmpty() ? s : new ImportSummary(s.read(), s.created(), s.updated(), s.unchanged(), s.rejected(),
+                Optional.of(String.join(" ; ", errors)));
     }
 
-    private List<RangeLines> rangeLines(ImportRun run) {
-        Map<Integer, Long> lineFeeds = history.lineFeeds(run.importId());
+    private static List<String> unreadable(List<RangeLines> ranges, Map<Integer, ImportHistory.SettledRange> settled) {
+        List<String> errors = new ArrayList<>();
+        for (RangeLines range : ranges) {
+            long from = settled.getOrDefault(range.index(), new ImportHistory.SettledRange(0, 0)).unreadableFrom();
+            if (from > 0) {
+                long first = from + range.lineOffset();
+                long last = Math.max(first, range.lineOffset() + range.lineFeeds() + 1);
+                errors.add("fichier illisible à partir de la ligne " + first + " (guillemets mal fermés ?) : lignes "
+                        + first + " à " + last + " non lues");
+            }
+        }
+        return errors;
+    }
+
+    private static List<RangeLines> rangeLines(ImportRun run, Map<Integer, ImportHistory.SettledRange> settled) {
         List<RangeLines> ranges = new ArrayList<>(run.progress().total());
         long offset = 0;
         for (int index = 0; index < run.progress().total(); index++) {
-            long feeds = lineFeeds.getOrDefault(index, 0L);
+            long feeds = settled.containsKey(index) ? settled.get(index).lineFeeds() : 0L;
             ranges.add(new RangeLines(index, offset, feeds, run.progress().abandoned().contains(index)));
             offset += feeds;
         }
         return ranges;
+    }
+
+    private static ImportSummary withoutError(ImportSummary s) {
+        return new ImportSummary(s.read(), s.created(), s.updated(), s.unchanged(), s.rejected(), Optional.empty());
     }
 }

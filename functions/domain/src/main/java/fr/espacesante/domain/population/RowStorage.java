@@ -43,18 +43,24 @@ final class RowStorage {
      *
      * @param origin the origin each line's writes are recorded with, by line number
      */
-    ImportSummary store(RegistryFiles.Rows rows, ImportReports.Writer report, LongFunction<String> origin) {
+    Stored store(RegistryFiles.Rows rows, ImportReports.Writer report, LongFunction<String> origin) {
         Counts counts = new Counts();
         Optional<String> fileError = Optional.empty();
+        long unreadableFrom = 0;
         try (Pipeline pipeline = new Pipeline(report, counts, origin)) {
             try {
                 readAll(rows, report, counts, pipeline);
             } catch (UnreadableFileException e) {
                 fileError = Optional.of(e.getMessage());
+                unreadableFrom = e.line();
             }
             pipeline.drain();
         }
-        return counts.summary(fileError);
+        return new Stored(counts.summary(fileError), unreadableFrom);
+    }
+
+    /** @param unreadableFrom the line, as the rows numbered it, from which they could not be read (0: all read) */
+    record Stored(ImportSummary summary, long unreadableFrom) {
     }
 
     private void readAll(RegistryFiles.Rows rows, ImportReports.Writer report, Counts counts, Pipeline pipeline) {

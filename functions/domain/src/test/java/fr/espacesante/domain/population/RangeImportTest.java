@@ -197,6 +197,33 @@ class RangeImportTest {
     }
 
     @Test
+    void a_range_that_breaks_off_names_the_unread_lines_in_the_file_s_numbering_and_the_next_ranges_are_read() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            lines.add(i == 15 ? "!guillemet ouvert" : person(i, "Toulouse"));
+        }
+        files.put("f.csv", (HEADER + "\n" + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        InMemoryImportHistory history = new InMemoryImportHistory();
+        RangeImport worker = new RangeImport(new Ranges(), new InMemoryPersonRegistry(5), new InMemoryImportReports(),
+                history, validator, clock, 2);
+        List<RegistryRange> queue = new ArrayList<>();
+        new RegistrySplitter(new Ranges(), history, queue::addAll, worker, clock, 10).split(new RegistryFile("b", "f.csv"), "i");
+        assertThat(queue).hasSize(3);
+
+        queue.reversed().forEach(worker::importRange);
+
+        // file line 17 is the 16th data line, in the second range: the rest of that range is unread
+        long secondRangeLast = lineSpan(queue.get(0)) + lineSpan(queue.get(1)) + 1;
+        assertThat(lineSpan(queue.get(0)) + 2).isLessThan(17);
+        ImportSummary summary = history.find("i").orElseThrow().summary();
+        assertThat(summary.fileError()).contains("fichier illisible à partir de la ligne 17 (guillemets mal fermés ?) :"
+                + " lignes 17 à " + secondRangeLast + " non lues");
+        assertThat(summary.read()).isEqualTo(30 - (secondRangeLast - 17 + 1));
+        assertThat(summary.created()).isEqualTo(summary.read());
+        assertThat(summary.complete()).isFalse();
+    }
+
+    @Test
     void a_header_alone_finishes_at_once_and_a_wrong_header_is_reported_without_any_range() {
         files.put("vide.csv", (HEADER + "\r\n").getBytes(StandardCharsets.UTF_8));
         files.put("faux.csv", "nir;nom\n1;2\n".getBytes(StandardCharsets.UTF_8));
@@ -285,8 +312,15 @@ class RangeImportTest {
 
             @Override
             public RegistryRow next() {
-                String[] values = iterator.next().strip().split(";", -1);
+                String text = iterator.next().strip();
                 line++;
+                if (text.startsWith("!")) {
+                    while (iterator.hasNext()) {
+                        iterator.next();
+                    }
+                    throw new UnreadableFileException("illisible à la ligne " + line + " de la plage", line, null);
+                }
+                String[] values = text.split(";", -1);
                 Map<String, String> fields = new LinkedHashMap<>();
                 for (int i = 0; i < values.length && i < RegistryColumns.ALL.size(); i++) {
                     fields.put(RegistryColumns.ALL.get(i), values[i]);

@@ -17,7 +17,7 @@ import java.util.Set;
 /** Import runs in a map, with the DynamoDB adapter's once-only settlement and finish. */
 public class InMemoryImportHistory implements ImportHistory {
     public final Map<String, ImportRun> runs = new LinkedHashMap<>();
-    private final Map<String, Map<Integer, Long>> lineFeeds = new HashMap<>();
+    private final Map<String, Map<Integer, SettledRange>> settled = new HashMap<>();
     public int finishes;
 
     @Override
@@ -52,7 +52,8 @@ public class InMemoryImportHistory implements ImportHistory {
         ImportSummary r = result.summary();
         Set<Integer> done = new HashSet<>(run.progress().done());
         done.add(range.index());
-        lineFeeds.computeIfAbsent(run.importId(), id -> new HashMap<>()).put(range.index(), result.lineFeeds());
+        settled.computeIfAbsent(run.importId(), id -> new HashMap<>())
+                .put(range.index(), new SettledRange(result.lineFeeds(), result.unreadableFrom()));
         ImportRun after = new ImportRun(run.importId(), run.file(), run.startedAt(), null,
                 new ImportSummary(s.read() + r.read(), s.created() + r.created(), s.updated() + r.updated(),
                         s.unchanged() + r.unchanged(), s.rejected() + r.rejected(), s.fileError().or(r::fileError)),
@@ -69,7 +70,7 @@ public class InMemoryImportHistory implements ImportHistory {
         }
         Set<Integer> abandoned = new HashSet<>(run.progress().abandoned());
         abandoned.add(range.index());
-        lineFeeds.computeIfAbsent(run.importId(), id -> new HashMap<>()).put(range.index(), feeds);
+        settled.computeIfAbsent(run.importId(), id -> new HashMap<>()).put(range.index(), new SettledRange(feeds, 0));
         ImportRun after = new ImportRun(run.importId(), run.file(), run.startedAt(), null, run.summary(), null,
                 new ImportRun.Progress(run.progress().total(), run.progress().done(), Set.copyOf(abandoned)));
         runs.put(run.importId(), after);
@@ -77,8 +78,8 @@ public class InMemoryImportHistory implements ImportHistory {
     }
 
     @Override
-    public synchronized Map<Integer, Long> lineFeeds(String importId) {
-        return Map.copyOf(lineFeeds.getOrDefault(importId, Map.of()));
+    public synchronized Map<Integer, SettledRange> settledRanges(String importId) {
+        return Map.copyOf(settled.getOrDefault(importId, Map.of()));
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class CsvRegistryRows implements RegistryFiles.Rows {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
+    private long lastLine = 1;
 
     public CsvRegistryRows(InputStream input) {
         this.input = input;
@@ -117,12 +118,16 @@ public final class CsvRegistryRows implements RegistryFiles.Rows {
             fields.put(header.get(i), record.get(i));
         }
         // The header is line 1; a record spanning quoted line breaks reports its last line.
-        return new RegistryRow(parser.getCurrentLineNumber(), fields, record.size());
+        lastLine = parser.getCurrentLineNumber();
+        return new RegistryRow(lastLine, fields, record.size());
     }
 
     private UnreadableFileException unreadable(RuntimeException e) {
-        return new UnreadableFileException("fichier illisible à partir de la ligne "
-                + (parser.getCurrentLineNumber() + 1) + " (guillemets mal fermés ?) : lignes suivantes non lues", e);
+        // The parser fails where it gave up (an unclosed quote: the end of the file); the lines after the last
+        // record read are the ones not read.
+        long line = lastLine + 1;
+        return new UnreadableFileException("fichier illisible à partir de la ligne " + line
+                + " (guillemets mal fermés ?) : lignes suivantes non lues", line, e);
     }
 
     @Override

@@ -7,6 +7,7 @@ import fr.espacesante.domain.population.RangeResult;
 import fr.espacesante.domain.population.RegistryFile;
 import fr.espacesante.domain.population.RegistryRange;
 import fr.espacesante.domain.population.port.out.ImportHistory;
+import fr.espacesante.domain.population.port.out.ImportHistory.SettledRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -61,6 +62,7 @@ public final class DynamoDbImportHistory implements ImportHistory {
         ImportRunItem item = toItem(run);
         item.setRangesTotal(run.progress().total());
         item.setRangeLineFeeds(Map.of());
+        item.setRangeUnreadable(Map.of());
         try {
             table.putItem(r -> r.item(item).conditionExpression(Expression.builder()
                     .expression("attribute_not_exists(importId)").build()));
@@ -100,6 +102,10 @@ public final class DynamoDbImportHistory implements ImportHistory {
         values.put(":rejected", n(s.rejected()));
         String update = "ADD rangesDone :indexes, #read :read, created :created, updated :updated,"
                 + " unchanged :unchanged, rejected :rejected SET rangeLineFeeds.#index = :feeds";
+        if (result.unreadableFrom() > 0) {
+            values.put(":unreadable", n(result.unreadableFrom()));
+            update += ", rangeUnreadable.#index = :unreadable";
+        }
         if (s.fileError().isPresent()) {
             values.put(":error", AttributeValue.fromS(s.fileError().get()));
             update += ", fileError = if_not_exists(fileError, :error)";
@@ -138,13 +144,15 @@ public final class DynamoDbImportHistory implements ImportHistory {
     }
 
     @Override
-    public Map<Integer, Long> lineFeeds(String importId) {
+    public Map<Integer, SettledRange> settledRanges(String importId) {
         ImportRunItem item = table.getItem(r -> r.key(Key.builder().partitionValue(importId).build()).consistentRead(true));
-        Map<Integer, Long> feeds = new TreeMap<>();
+        Map<Integer, SettledRange> ranges = new TreeMap<>();
         if (item != null && item.getRangeLineFeeds() != null) {
-            item.getRangeLineFeeds().forEach((index, count) -> feeds.put(Integer.parseInt(index), count));
+            Map<String, Long> unreadable = item.getRangeUnreadable() == null ? Map.of() : item.getRangeUnreadable();
+            item.getRangeLineFeeds().forEach((index, count) ->
+                    ranges.put(Integer.parseInt(index), new SettledRange(count, unreadable.getOrDefault(index, 0L))));
         }
-        return feeds;
+        return ranges;
     }
 
     @Override

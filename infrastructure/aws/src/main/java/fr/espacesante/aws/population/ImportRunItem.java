@@ -29,6 +29,7 @@ public class ImportRunItem {
     private java.util.Set<Integer> rangesDone;
     private java.util.Set<Integer> rangesAbandoned;
     private java.util.Map<String, Long> rangeLineFeeds;
+    private java.util.Map<String, Long> rangeUnreadable;
 
     @DynamoDbPartitionKey
     public String getImportId() {
@@ -179,5 +180,14 @@ public class ImportRunItem {
 
     public void setRangeLineFeeds(java.util.Map<String, Long> rangeLineFeeds) {
         this.rangeLineFeeds = rangeLineFeeds;
+    }
+
+    /** Per range that broke off (key: its index), the line within it from which it could not be read. */
+    public java.util.Map<String, Long> getRangeUnreadable() {
+        return rangeUnreadable;
+    }
+
+    public void setRangeUnreadable(java.util.Map<String, Long> rangeUnreadable) {
+        this.rangeUnreadable = rangeUnreadable;
     }
 }

@@ -34,8 +34,15 @@ public interface ImportHistory {
     /** Marks a range abandoned (its line feeds counted, so later line numbers stay right), once. */
     Optional<ImportRun> abandon(RegistryRange range, long lineFeeds);
 
-    /** The line feeds of each settled range, by index. */
-    Map<Integer, Long> lineFeeds(String importId);
+    /** Each settled range, by index. */
+    Map<Integer, SettledRange> settledRanges(String importId);
+
+    /**
+     * @param lineFeeds      the line feeds in the range
+     * @param unreadableFrom the line, numbered within the range, from which it could not be read (0: all read)
+     */
+    record SettledRange(long lineFeeds, long unreadableFrom) {
+    }
 
     /** Records the report and the final summary; false if another worker already did. */
     boolean finish(String importId, ImportSummary summary, String reportLocation, Instant finishedAt);
