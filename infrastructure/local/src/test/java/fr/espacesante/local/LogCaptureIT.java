@@ -37,10 +37,12 @@ class LogCaptureIT {
 
     /**
      * 13 digits (with 2A/2B) optionally followed by the 2-digit key, not inside a longer number nor a
-     * hexadecimal string: a keyed hash in an S3 path can hold a run of 15 digits by chance.
+     * hexadecimal string of either case: a keyed hash in an S3 path, or an emulator's request id such as
+     * {@code E2274576602523F4}, can hold such a run of digits by chance. The scenario's own NIRs are also
+     * looked for verbatim, whatever surrounds them.
      */
     private static final Pattern NIR_SHAPED = Pattern.compile(
-            "(?<![0-9a-f])[12][0-9]{4}(?:[0-9]{2}|2[ABab])[0-9]{6}(?:\\s?[0-9]{2})?(?![0-9a-f])");
+            "(?<![0-9a-fA-F])[12][0-9]{4}(?:[0-9]{2}|2[ABab])[0-9]{6}(?:\\s?[0-9]{2})?(?![0-9a-fA-F])");
 
     /** A message's (and a profile entry's) words, which no log line may carry. */
     private static final String SECRET_TEXT = "Résultat de biopsie à discuter en consultation";
@@ -107,6 +109,10 @@ class LogCaptureIT {
         }
 
         assertThat(lines).as("the scenario was logged at DEBUG").isNotEmpty();
+        // the shape finds a NIR wherever it sits, and not an emulator's request id (a CI run's false alarm)
+        assertThat(NIR_SHAPED.matcher("ins=" + nir + ", suite").find()).isTrue();
+        assertThat(NIR_SHAPED.matcher("ins " + Registry.nir(base).substring(0, 13)).find()).isTrue();
+        assertThat(NIR_SHAPED.matcher("Request ID: E2274576602523F4, Extended").find()).isFalse();
         List<String> offending = new ArrayList<>();
         for (String line : lines) {
             if (NIR_SHAPED.matcher(line).find() || nirs.stream().anyMatch(line::contains)
