@@ -189,21 +189,30 @@ public final class DynamoDbConversations implements Conversations {
     public boolean settle(Message message, Message.Status status, Optional<String> refusal) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", s(status.name()), ":awaiting", s(Message.Status.AWAITING.name())));
         refusal.ifPresent(r -> values.put(":why", s(r)));
-        try {
-            dynamoDb.updateItem(r -> r.tableName(table).key(key(message.spaceKey(), messageKey(message)))
-                    .updateExpression("SET #status = :to" + (refusal.isPresent() ? ", refusal = :why" : ""))
-                    .conditionExpression("#status = :awaiting")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(values));
-        } catch (ConditionalCheckFailedException settled) {
-            return false;
-        }
-        message.attachments().forEach(a -> dynamoDb.deleteItem(r -> r.tableName(table)
-                .key(key(message.spaceKey(), "attente#" + a.documentId()))));
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(message.spaceKey(), messageKey(message)))
+                .updateExpression("SET #status = :to" + (refusal.isPresent() ? ", refusal = :why" : ""))
+                .conditionExpression("#status = :awaiting")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(values)).build());
+        message.attachments().forEach(a -> writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
+                .key(key(message.spaceKey(), "attente#" + a.documentId()))).build()));
         if (status == Message.Status.SENT) {
-            find(message.spaceKey(), message.conversationId()).ifPresent(c -> moved(c, message));
+            find(message.spaceKey(), message.conversationId())
+                    .ifPresent(c -> writes.add(TransactWriteItem.builder().update(movedUpdate(c, message)).build()));
         }
-        return true;
+        // One transaction: a message seen as sent is already counted unread on the other side, even if the
+        // intake dies between two writes (its redelivery would find the message settled and move nothing).
+        try {
+            dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+            if (e.hasCancellationReasons() && !e.cancellationReasons().isEmpty()
+                    && "ConditionalCheckFailed".equals(e.cancellationReasons().getFirst().code())) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override
