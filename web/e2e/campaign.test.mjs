@@ -1,4 +1,4 @@
-// Journeys 4 and 2: an operator sees the imports, plans a wave for a département (a refused plan first),
+// Journeys 4 and 2: an operator sees the imports (one still running), plans a wave for a département (a refused plan first),
 // runs the sender through the local scheduler and sees the progress bar reach the total, pauses and
 // resumes; then a notified person objects with the code read from the e-mail (SES emulator's store),
 // and another, notified by letter, objects with their identity.
@@ -11,10 +11,11 @@ const DAY = process.env.E2E_WAVE_DAY;
 const SES = process.env.E2E_SES_URL;
 const EMAILED = process.env.E2E_EMAILED_ADDRESS;
 const LETTER = { nir: process.env.E2E_LETTER_NIR, name: process.env.E2E_LETTER_NAME, birth: process.env.E2E_LETTER_BIRTH };
+const RUNNING = { file: process.env.E2E_IMPORT_RUNNING_FILE, ranges: process.env.E2E_IMPORT_RUNNING_RANGES };
 const CODE = /[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}/;
 
 test('un opérateur envoie une vague ; les personnes prévenues s’opposent, par code et par identité', async () => {
-  assert.ok(DEPARTMENT && DAY && SES && EMAILED && LETTER.nir, 'les variables E2E de la campagne sont requises');
+  assert.ok(DEPARTMENT && DAY && SES && EMAILED && LETTER.nir && RUNNING.file, 'les variables E2E de la campagne sont requises');
   const chrome = await browser();
   const violations = [];
   try {
@@ -24,6 +25,9 @@ test('un opérateur envoie une vague ; les personnes prévenues s’opposent, pa
     await signIn(page, `e2e-operateur-${Date.now()}`);
     await page.getByRole('heading', { level: 1, name: 'Imports du registre' }).waitFor();
     await page.locator('table tbody tr').first().waitFor();
+    // A file whose ranges wait in the queue (its workers held back by the test): the import is shown running
+    const running = page.locator('table tbody tr').filter({ hasText: RUNNING.file });
+    await running.getByRole('cell', { name: `En cours : 0 plage sur ${RUNNING.ranges}`, exact: true }).waitFor();
     violations.push(...await axe(page, '30-operateur-imports'));
 
     await page.getByRole('link', { name: 'Vagues' }).click();

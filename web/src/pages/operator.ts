@@ -6,10 +6,11 @@ interface ImportRun { importId: string; fichier: string; debut: string; fin: str
   plagesImportees: number; plagesAbandonnees: number; lignesLues: number; personnesCreees: number;
   coordonneesMisesAJour: number; inchangees: number; rejetees: number; complet: boolean; erreurFichier: string | null; rapport: string | null }
 
-/** « En cours : 3 plages sur 10 », or the run's outcome once its report is written. */
+/** « En cours : 3 plages sur 10 » (0 and 1 take the singular in French), or the run's outcome once its report is written. */
 function runState(r: ImportRun): string {
   if (!r.termine) {
-    return `En cours : ${r.plagesImportees + r.plagesAbandonnees} plage${r.plages > 1 ? 's' : ''} sur ${r.plages}`;
+    const settled = r.plagesImportees + r.plagesAbandonnees;
+    return `En cours : ${settled} plage${settled > 1 ? 's' : ''} sur ${r.plages}`;
   }
   return r.complet ? 'Complet' : `Incomplet${r.erreurFichier ? ` : ${r.erreurFichier}` : ''}`;
 }

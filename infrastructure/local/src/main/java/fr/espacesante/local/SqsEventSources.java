@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,6 +57,9 @@ public final class SqsEventSources implements AutoCloseable {
     /** When a poller last received a message (nanoTime). */
     private final AtomicLong lastReceived = new AtomicLong(System.nanoTime());
     private final Map<String, Faults> faults = new ConcurrentHashMap<>();
+    private final Set<String> disabled = ConcurrentHashMap.newKeySet();
+    /** Per function, the pollers between their check of {@link #disabled} and the end of their delivery. */
+    private final Map<String, AtomicInteger> polling = new ConcurrentHashMap<>();
     private final ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "local-sqs-fault-injector");
         t.setDaemon(true);
@@ -97,6 +101,30 @@ public final class SqsEventSources implements AutoCloseable {
         faults.clear();
     }
 
+    /**
+     * Stops delivering to a function, as disabling its event source mapping does on AWS: messages stay in
+     * the queue until {@link #enable}. (A test uses it to show an import still running.)
+     */
+    public void disable(String functionLogicalId) {
+        disabled.add(functionLogicalId);
+        // A poller already waiting on a receive may still get messages: wait until none is receiving or invoking.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (polling(functionLogicalId).get() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(functionLogicalId + " still receiving after 30 s");
+            }
+            sleep(Duration.ofMillis(50));
+        }
+    }
+
+    private AtomicInteger polling(String functionLogicalId) {
+        return polling.computeIfAbsent(functionLogicalId, id -> new AtomicInteger());
+    }
+
+    public void enable(String functionLogicalId) {
+        disabled.remove(functionLogicalId);
+    }
+
     public long failures() {
         return failures.get();
     }
@@ -105,33 +133,50 @@ public final class SqsEventSources implements AutoCloseable {
         String url = queues.url(trigger.queue());
         String arn = "arn:aws:sqs:" + SamTemplate.REGION + ":" + SamTemplate.ACCOUNT_ID + ":" + trigger.queue();
         Random random = new Random(slot * 31L + functionId.hashCode());
+        AtomicInteger polling = polling(functionId);
         while (running.get()) {
-            List<Message> messages;
-            long polled = System.nanoTime();
+            polling.incrementAndGet();
+            boolean enabled = !disabled.contains(functionId);
             try {
-                messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(Math.min(10, trigger.batchSize()))
-                        .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-            } catch (RuntimeException e) {
-                if (running.get()) {
-                    LOG.warn("receive from {} failed: {}", trigger.queue(), e.getClass().getSimpleName());
-                    sleep(RETRY_AFTER);
+                if (enabled) {
+                    pollOnce(functionId, slot, trigger, url, arn, random);
                 }
-                continue;
-            }
-            if (messages.isEmpty()) {
-                // ElasticMQ may answer an empty receive at once instead of waiting: do not spin.
-                if (System.nanoTime() - polled < 200_000_000L) {
-                    sleep(Duration.ofMillis(200));
-                }
-                continue;
-            }
-            lastReceived.set(System.nanoTime());
-            invoking.incrementAndGet();
-            try {
-                deliver(functionId, slot, url, arn, messages, random);
             } finally {
-                invoking.decrementAndGet();
+                polling.decrementAndGet();
             }
+            if (!enabled) {
+                sleep(Duration.ofMillis(200));
+            }
+        }
+    }
+
+    /** One receive, and the invocation with what it returned. */
+    private void pollOnce(String functionId, int slot, SqsTrigger trigger, String url, String arn, Random random) {
+        List<Message> messages;
+        long polled = System.nanoTime();
+        try {
+            messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(Math.min(10, trigger.batchSize()))
+                    .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+        } catch (RuntimeException e) {
+            if (running.get()) {
+                LOG.warn("receive from {} failed: {}", trigger.queue(), e.getClass().getSimpleName());
+                sleep(RETRY_AFTER);
+            }
+            return;
+        }
+        if (messages.isEmpty()) {
+            // ElasticMQ may answer an empty receive at once instead of waiting: do not spin.
+            if (System.nanoTime() - polled < 200_000_000L) {
+                sleep(Duration.ofMillis(200));
+            }
+            return;
+        }
+        lastReceived.set(System.nanoTime());
+        invoking.incrementAndGet();
+        try {
+            deliver(functionId, slot, url, arn, messages, random);
+        } finally {
+            invoking.decrementAndGet();
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The browser journeys of web/e2e (node:test, playwright-core driving Debian's Chromium, axe-core on
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class WebJourneysIT {
 
+    private static final String WORKER = "PopulationImportWorkerFunction";
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
     private final LocalStack stack = LocalStackSupport.shared();
     private final Path web = LocalStackSupport.projectRoot().resolve("web");
@@ -110,16 +112,57 @@ class WebJourneysIT {
                 "CHROMIUM", CHROMIUM.toString(),
                 "E2E_PATIENT_NIR", patient, "E2E_PATIENT_NAME", "Navigatrice", "E2E_PATIENT_BIRTH", Registry.BIRTH_DATE,
                 "E2E_OBJECTOR_NIR", objector, "E2E_OBJECTOR_NAME", "Refusant", "E2E_OBJECTOR_BIRTH", Registry.BIRTH_DATE));
-        Process process = node.start();
+        // An import the operator sees still running: its workers held back (as disabling their event source
+        // mapping does) while the journeys run. Its 5,000 lines are all refused (a French date), so it stores
+        // no person the other journeys could meet.
+        String running = "registre/en-cours-" + base + ".csv";
+        stack.eventSources().disable(WORKER);
         String output;
-        try (var in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        Process process;
+        boolean finished;
+        try {
+            List<String> refused = new java.util.ArrayList<>();
+            for (int i = 0; i < 5_000; i++) {
+                refused.add(Registry.line(Registry.nir(base + 20 + i), "Encours", "Elise", null)
+                        .replace(Registry.BIRTH_DATE, "14/01/1985"));
+            }
+            Registry.importLines(stack, running, refused);
+            JsonNode queued = run(running);
+            assertThat(queued.get("termine").asBoolean()).isFalse();
+            assertThat(queued.get("plages").asInt()).isGreaterThan(1);
+            node.environment().putAll(Map.of("E2E_IMPORT_RUNNING_FILE", running,
+                    "E2E_IMPORT_RUNNING_RANGES", String.valueOf(queued.get("plages").asInt())));
+            process = node.start();
+            try (var in = process.getInputStream()) {
+                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            finished = process.waitFor(10, TimeUnit.MINUTES);
+        } finally {
+            stack.eventSources().enable(WORKER);
         }
-        boolean finished = process.waitFor(10, TimeUnit.MINUTES);
         System.out.println(output);
         assertThat(finished).as("the journeys finish").isTrue();
         assertThat(process.exitValue()).as("every journey passes:\n" + output).isZero();
         assertThat(output).contains("# fail 0");
+        // once its workers run again, the held import finishes with every line refused
+        stack.awaitS3Events();
+        JsonNode done = run(running);
+        assertThat(done.get("termine").asBoolean()).isTrue();
+        assertThat(done.get("rejetees").asInt()).isEqualTo(5_000);
+        assertThat(done.get("plagesImportees").asInt()).isEqualTo(done.get("plages").asInt());
+    }
+
+    /** The run of that file, as operators see it through the API. */
+    private JsonNode run(String key) throws Exception {
+        String api = stack.gatewayUrl();
+        var response = Http.get(api + "/admin/population/imports?limite=100", Http.token(api, "operator", "agent=7"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        for (JsonNode run : Http.JSON.readTree(response.body()).get("imports")) {
+            if (run.get("fichier").asString().equals(key)) {
+                return run;
+            }
+        }
+        throw new AssertionError("no run for " + key);
     }
 
     /** A space of 50 documents for the timing figure, deposited by a professional through real uploads. */
