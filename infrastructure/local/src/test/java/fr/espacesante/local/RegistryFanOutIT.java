@@ -63,7 +63,7 @@ class RegistryFanOutIT {
 
         // THEN the run is finished, complete, with exact counts
         long failures = stack.eventSources().failures() - failuresBefore;
-        JsonNode run = run(key);
+        JsonNode run = Registry.run(stack, key);
         assertThat(run.get("termine").asBoolean()).isTrue();
         assertThat(run.get("plages").asInt()).isGreaterThanOrEqualTo(4);
         assertThat(run.get("plagesImportees").asInt()).isEqualTo(run.get("plages").asInt());
@@ -108,7 +108,7 @@ class RegistryFanOutIT {
         String key = "registre/eventail/poison-" + System.nanoTime() + ".csv";
         drop(key, lines);
 
-        JsonNode run = run(key);
+        JsonNode run = Registry.run(stack, key);
         assertThat(run.get("termine").asBoolean()).isTrue();
         assertThat(run.get("plagesAbandonnees").asInt()).isEqualTo(1);
         assertThat(run.get("complet").asBoolean()).isFalse();
@@ -141,7 +141,7 @@ class RegistryFanOutIT {
         drop(key, lines);
 
         // THEN the run says which lines were not read, in the file's numbering: from 3,002 to the end of that range
-        JsonNode run = run(key);
+        JsonNode run = Registry.run(stack, key);
         assertThat(run.get("termine").asBoolean()).isTrue();
         assertThat(run.get("complet").asBoolean()).isFalse();
         String error = run.get("erreurFichier").asString();
@@ -160,19 +160,6 @@ class RegistryFanOutIT {
         stack.s3().putObject(b -> b.bucket(bucket).key(key).contentType("text/csv"),
                 RequestBody.fromBytes(content.getBytes(StandardCharsets.UTF_8)));
         stack.awaitS3Events();
-    }
-
-    /** The run of that file, as operators see it through the API. */
-    private JsonNode run(String key) throws Exception {
-        String api = stack.gatewayUrl();
-        var response = Http.get(api + "/admin/population/imports?limite=100", Http.token(api, "operator", "agent=7"));
-        assertThat(response.statusCode()).isEqualTo(200);
-        for (JsonNode run : Http.JSON.readTree(response.body()).get("imports")) {
-            if (run.get("fichier").asString().equals(key)) {
-                return run;
-            }
-        }
-        throw new AssertionError("no run for " + key);
     }
 
     private int storedCount(List<String> nirs) {

@@ -127,7 +127,7 @@ class WebJourneysIT {
                         .replace(Registry.BIRTH_DATE, "14/01/1985"));
             }
             Registry.importLines(stack, running, refused);
-            JsonNode queued = run(running);
+            JsonNode queued = Registry.run(stack, running);
             assertThat(queued.get("termine").asBoolean()).isFalse();
             assertThat(queued.get("plages").asInt()).isGreaterThan(1);
             node.environment().putAll(Map.of("E2E_IMPORT_RUNNING_FILE", running,
@@ -146,23 +146,10 @@ class WebJourneysIT {
         assertThat(output).contains("# fail 0");
         // once its workers run again, the held import finishes with every line refused
         stack.awaitS3Events();
-        JsonNode done = run(running);
+        JsonNode done = Registry.run(stack, running);
         assertThat(done.get("termine").asBoolean()).isTrue();
         assertThat(done.get("rejetees").asInt()).isEqualTo(5_000);
         assertThat(done.get("plagesImportees").asInt()).isEqualTo(done.get("plages").asInt());
-    }
-
-    /** The run of that file, as operators see it through the API. */
-    private JsonNode run(String key) throws Exception {
-        String api = stack.gatewayUrl();
-        var response = Http.get(api + "/admin/population/imports?limite=100", Http.token(api, "operator", "agent=7"));
-        assertThat(response.statusCode()).isEqualTo(200);
-        for (JsonNode run : Http.JSON.readTree(response.body()).get("imports")) {
-            if (run.get("fichier").asString().equals(key)) {
-                return run;
-            }
-        }
-        throw new AssertionError("no run for " + key);
     }
 
     /** A space of 50 documents for the timing figure, deposited by a professional through real uploads. */

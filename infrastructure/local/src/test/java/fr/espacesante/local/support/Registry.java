@@ -1,9 +1,12 @@
 package fr.espacesante.local.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.espacesante.local.LocalStack;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import software.amazon.awssdk.core.sync.RequestBody;
+import tools.jackson.databind.JsonNode;
 
 /** Synthetic insured persons with valid NIRs, imported through the real import (file → S3 event → function). */
 public final class Registry {
@@ -55,5 +58,18 @@ public final class Registry {
         stack.s3().putObject(b -> b.bucket(stack.physicalName("ImportBucket")).key(fileKey).contentType("text/csv"),
                 RequestBody.fromBytes(content.getBytes(StandardCharsets.UTF_8)));
         stack.awaitS3Events();
+    }
+
+    /** The run of that file, as operators see it through the API. */
+    public static JsonNode run(LocalStack stack, String fileKey) throws Exception {
+        String api = stack.gatewayUrl();
+        var response = Http.get(api + "/admin/population/imports?limite=100", Http.token(api, "operator", "agent=7"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        for (JsonNode run : Http.JSON.readTree(response.body()).get("imports")) {
+            if (run.get("fichier").asString().equals(fileKey)) {
+                return run;
+            }
+        }
+        throw new AssertionError("no run for " + fileKey);
     }
 }
