@@ -92,14 +92,28 @@ public final class DynamoDbConversations implements Conversations {
             conversation.put("patientInbox", s(c.spaceKey()));
             conversation.put("inboxKey", s(SortableInstants.format(c.lastMessageAt()) + "#" + c.conversationId()));
         }
+        if (first.status() == Message.Status.SENT) {
+            // Sent at once: the conversation is written already moved by it (as movedUpdate would), in the same
+            // transaction, so that no crash leaves a sent message the patient's inbox does not show.
+            String last = SortableInstants.format(first.sentAt()) + "#" + c.conversationId();
+            conversation.put("lastMessageAt", s(first.sentAt().toString()));
+            conversation.put("patientInbox", s(c.spaceKey()));
+            conversation.put("inboxKey", s(last));
+            if (first.side() == Message.Side.PROFESSIONAL) {
+                conversation.put("unreadByPatient", n(1));
+                conversation.put("professionalWrote", AttributeValue.fromBool(true));
+                conversation.put("deletedByPatient", AttributeValue.fromBool(false));
+                conversation.put("proKey", s("0#" + last));
+            } else {
+                conversation.put("unreadByProfessional", n(1));
+                conversation.put("proKey", s("1#" + last));
+            }
+        }
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(conversation)
                 .conditionExpression("attribute_not_exists(itemKey)")).build());
         writes.addAll(messageWrites(first));
         dynamoDb.transactWriteItems(r -> r.transactItems(writes));
-        if (first.status() == Message.Status.SENT) {
-            moved(c, first);
-        }
     }
 
     @Override
@@ -154,12 +168,6 @@ public final class DynamoDbConversations implements Conversations {
     }
 
     /** A message went out: the conversation comes first in the listings and the other side has one more unread. */
-    private void moved(Conversation c, Message m) {
-        var update = movedUpdate(c, m);
-        dynamoDb.updateItem(r -> r.tableName(update.tableName()).key(update.key()).updateExpression(update.updateExpression())
-                .expressionAttributeValues(update.expressionAttributeValues()));
-    }
-
     private software.amazon.awssdk.services.dynamodb.model.Update movedUpdate(Conversation c, Message m) {
         String last = SortableInstants.format(m.sentAt()) + "#" + c.conversationId();
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":last", s(m.sentAt().toString()), ":one", n(1)));
