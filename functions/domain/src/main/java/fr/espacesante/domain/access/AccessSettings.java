@@ -113,11 +113,8 @@ public final class AccessSettings {
 
     private Space allowed(Actor actor, String spaceKey, Resource.Kind kind, Action action, String resourceId) {
         Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
-        AccessDecision decision = guard.check(new AccessRequest(actor, space.access(), Resource.of(kind), action,
+        guard.require(new AccessRequest(actor, space.access(), Resource.of(kind), action,
                 Optional.empty()), resourceId);
-        if (!decision.allowed()) {
-            throw new AccessRefusedException(decision);
-        }
         return space;
     }
 }

@@ -57,11 +57,8 @@ public final class ProfessionalAccess {
      */
     public SpaceOpening open(Actor.Professional professional, Nir ins, Optional<String> emergencyJustification) {
         Space space = spaceOf(ins);
-        AccessDecision opening = guard.check(new AccessRequest(professional, space.access(),
+        AccessDecision opening = guard.require(new AccessRequest(professional, space.access(),
                 Resource.of(Resource.Kind.SPACE), Action.READ, emergencyJustification), "espace");
-        if (!opening.allowed()) {
-            throw new AccessRefusedException(opening);
-        }
         if (opening.rule() == AccessRule.EMERGENCY) {
             tellPatientOfEmergency(space, clock.instant());
         }
@@ -82,11 +79,8 @@ public final class ProfessionalAccess {
      */
     public AccessDecision declareConsent(Actor.Professional professional, Nir ins) {
         Space space = spaceOf(ins);
-        AccessDecision decision = guard.check(new AccessRequest(professional, space.access(),
+        AccessDecision decision = guard.require(new AccessRequest(professional, space.access(),
                 Resource.of(Resource.Kind.CONSENT), Action.WRITE, Optional.empty()), "consentement");
-        if (!decision.allowed()) {
-            throw new AccessRefusedException(decision);
-        }
         spaces.addConsent(space.spaceKey(), professional.rpps(), label(professional));
         return decision;
     }

@@ -1,8 +1,6 @@
 package fr.espacesante.domain.caregiver;
 
-import fr.espacesante.domain.access.AccessDecision;
 import fr.espacesante.domain.access.AccessEntry;
-import fr.espacesante.domain.access.AccessRefusedException;
 import fr.espacesante.domain.access.AccessRequest;
 import fr.espacesante.domain.access.Actor;
 import fr.espacesante.domain.access.Resource;
@@ -230,11 +228,8 @@ public final class CaregiverDesignation {
 
     private Space allowed(Actor actor, String spaceKey, AccessRequest.Action action, String element) {
         Space space = spaces.find(spaceKey).orElseThrow(SpaceNotFoundException::new);
-        AccessDecision decision = guard.check(new AccessRequest(actor, space.access(), Resource.of(Resource.Kind.CAREGIVERS),
+        guard.require(new AccessRequest(actor, space.access(), Resource.of(Resource.Kind.CAREGIVERS),
                 action, Optional.empty()), element);
-        if (!decision.allowed()) {
-            throw new AccessRefusedException(decision);
-        }
         return space;
     }
 

@@ -1,7 +1,5 @@
 package fr.espacesante.domain.lifecycle;
 
-import fr.espacesante.domain.access.AccessDecision;
-import fr.espacesante.domain.access.AccessRefusedException;
 import fr.espacesante.domain.access.AccessRequest;
 import fr.espacesante.domain.access.Actor;
 import fr.espacesante.domain.access.Resource;
@@ -121,11 +119,8 @@ public final class SpaceLifecycle {
 
     private Space allowed(Actor actor, String spaceKey, String element) {
         Space space = current(spaceKey);
-        AccessDecision decision = guard.check(new AccessRequest(actor, space.access(), Resource.of(Resource.Kind.LIFECYCLE),
+        guard.require(new AccessRequest(actor, space.access(), Resource.of(Resource.Kind.LIFECYCLE),
                 AccessRequest.Action.WRITE, Optional.empty()), element);
-        if (!decision.allowed()) {
-            throw new AccessRefusedException(decision);
-        }
         return space;
     }
 

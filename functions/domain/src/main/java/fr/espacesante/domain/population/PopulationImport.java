@@ -41,7 +41,7 @@ public final class PopulationImport implements ImportRegistryFile {
             try (RegistryFiles.Rows rows = files.open(file)) {
                 summary = storage.store(rows, report, line -> importId + ":" + line).summary();
             } catch (UnreadableFileException e) {
-                summary = new ImportSummary(0, 0, 0, 0, 0, Optional.of(e.getMessage()));
+                summary = ImportSummary.nothingRead(Optional.of(e.getMessage()));
             }
             reportLocation = report.finish(summary);
         }

@@ -69,7 +69,8 @@ public final class RangeImport {
              RegistryFileRanges.RangeRows rows = files.open(range)) {
             RowStorage.Stored stored = storage.store(rows, part, range::origin);
             // A line within the range means nothing to operators: the run's error names it once the ranges before are known.
-            ImportSummary summary = stored.unreadableFrom() > 0 ? withoutError(stored.summary()) : stored.summary();
+            ImportSummary summary = stored.unreadableFrom() > 0 ? stored.summary().withFileError(Optional.empty())
+                    : stored.summary();
             long lineFeeds = rows.lineFeeds();
             part.finish(summary);
             return new RangeResult(summary, lineFeeds, stored.unreadableFrom());
@@ -103,8 +104,7 @@ public final class RangeImport {
             errors.add(abandoned + (abandoned == 1 ? " plage de lignes n’a pas pu être importée"
                     : " plages de lignes n’ont pas pu être importées") + " après plusieurs tentatives (voir « plagesAbandonnees »)");
         }
-        return errors.isEmpty() ? s : new ImportSummary(s.read(), s.created(), s.updated(), s.unchanged(), s.rejected(),
-                Optional.of(String.join(" ; ", errors)));
+        return errors.isEmpty() ? s : s.withFileError(Optional.of(String.join(" ; ", errors)));
     }
 
     private static List<String> unreadable(List<RangeLines> ranges, Map<Integer, ImportHistory.SettledRange> settled) {
@@ -130,9 +130,5 @@ public final class RangeImport {
             offset += feeds;
         }
         return ranges;
-    }
-
-    private static ImportSummary withoutError(ImportSummary s) {
-        return new ImportSummary(s.read(), s.created(), s.updated(), s.unchanged(), s.rejected(), Optional.empty());
     }
 }

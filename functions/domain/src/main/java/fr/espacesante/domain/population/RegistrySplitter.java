@@ -61,7 +61,7 @@ public final class RegistrySplitter {
             fileError = Optional.of(e.getMessage());
         }
         ImportRun run = new ImportRun(importId, file, startedAt, null,
-                new ImportSummary(0, 0, 0, 0, 0, fileError), null,
+                ImportSummary.nothingRead(fileError), null,
                 new ImportRun.Progress(ranges.size(), Set.of(), Set.of()));
         if (!history.started(run)) {
             run = history.find(importId).orElse(run);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.espacesante.domain.population.port.out.RegistryFiles;
 import fr.espacesante.domain.support.InMemoryImportHistory;
+import fr.espacesante.domain.support.RegistryLines;
 import fr.espacesante.domain.support.InMemoryImportReports;
 import fr.espacesante.domain.support.InMemoryPersonRegistry;
 import fr.espacesante.domain.support.TestKeys;
@@ -175,12 +176,7 @@ class PopulationImportTest {
                 if (text.startsWith("!")) {
                     throw new UnreadableFileException("fichier illisible à partir de la ligne " + line, null);
                 }
-                String[] values = text.split(";", -1);
-                Map<String, String> fields = new LinkedHashMap<>();
-                for (int i = 0; i < values.length && i < RegistryColumns.ALL.size(); i++) {
-                    fields.put(RegistryColumns.ALL.get(i), values[i]);
-                }
-                return new RegistryRow(line, fields, values.length);
+                return RegistryLines.row(line, text);
             }
 
             @Override

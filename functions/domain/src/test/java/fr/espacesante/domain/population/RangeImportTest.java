@@ -7,6 +7,7 @@ import fr.espacesante.domain.person.RegistryPerson;
 import fr.espacesante.domain.population.port.out.RegistryFileRanges;
 import fr.espacesante.domain.population.port.out.RegistryFiles;
 import fr.espacesante.domain.support.InMemoryImportHistory;
+import fr.espacesante.domain.support.RegistryLines;
 import fr.espacesante.domain.support.InMemoryImportReports;
 import fr.espacesante.domain.support.InMemoryPersonRegistry;
 import fr.espacesante.domain.support.TestKeys;
@@ -320,12 +321,7 @@ class RangeImportTest {
                     }
                     throw new UnreadableFileException("illisible à la ligne " + line + " de la plage", line, null);
                 }
-                String[] values = text.split(";", -1);
-                Map<String, String> fields = new LinkedHashMap<>();
-                for (int i = 0; i < values.length && i < RegistryColumns.ALL.size(); i++) {
-                    fields.put(RegistryColumns.ALL.get(i), values[i]);
-                }
-                return new RegistryRow(line, fields, values.length);
+                return RegistryLines.row(line, text);
             }
 
             @Override
