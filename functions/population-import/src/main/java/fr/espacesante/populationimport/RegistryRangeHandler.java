@@ -5,8 +5,8 @@ import fr.espacesante.aws.population.SqsImportRanges;
 import fr.espacesante.domain.population.ImportRun;
 import fr.espacesante.domain.population.RangeImport;
 import fr.espacesante.domain.population.RegistryRange;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,23 +19,20 @@ public final class RegistryRangeHandler implements Consumer<SQSEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryRangeHandler.class);
 
-    private final RangeImport rangeImport;
-    private final BiFunction<RangeImport, RegistryRange, ImportRun> action;
+    private final Function<RegistryRange, ImportRun> action;
     private final String verb;
 
-    private RegistryRangeHandler(RangeImport rangeImport, BiFunction<RangeImport, RegistryRange, ImportRun> action,
-                                 String verb) {
-        this.rangeImport = rangeImport;
+    private RegistryRangeHandler(Function<RegistryRange, ImportRun> action, String verb) {
         this.action = action;
         this.verb = verb;
     }
 
     public static RegistryRangeHandler importing(RangeImport rangeImport) {
-        return new RegistryRangeHandler(rangeImport, RangeImport::importRange, "imported");
+        return new RegistryRangeHandler(rangeImport::importRange, "imported");
     }
 
     public static RegistryRangeHandler abandoning(RangeImport rangeImport) {
-        return new RegistryRangeHandler(rangeImport, RangeImport::abandonRange, "abandoned");
+        return new RegistryRangeHandler(rangeImport::abandonRange, "abandoned");
     }
 
     @Override
@@ -44,7 +41,7 @@ public final class RegistryRangeHandler implements Consumer<SQSEvent> {
             RegistryRange range;
             try {
                 range = SqsImportRanges.fromMessage(message.getBody() == null ? "" : message.getBody());
-                ImportRun run = action.apply(rangeImport, range);
+                ImportRun run = action.apply(range);
                 var progress = run.progress();
                 LOG.info("import {} range {}/{} {}: done {}, abandoned {}{}", range.importId(), range.index() + 1,
                         range.total(), verb, progress.done().size(), progress.abandoned().size(),

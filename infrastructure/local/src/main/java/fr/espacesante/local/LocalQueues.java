@@ -1,13 +1,13 @@
 package fr.espacesante.local;
 
 import fr.espacesante.local.SamTemplate.QueueDef;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -21,6 +21,8 @@ final class LocalQueues implements AutoCloseable {
     private final SQSRestServer server;
     private final int port;
     private final Map<String, String> urls = new LinkedHashMap<>();
+    private final Map<String, String> arns = new LinkedHashMap<>();
+    private final Map<String, Integer> maxReceiveCounts = new LinkedHashMap<>();
 
     private LocalQueues(int port) {
         this.port = port;
@@ -41,7 +43,6 @@ final class LocalQueues implements AutoCloseable {
 
     /** Creates the queues, dead-letter queues first. */
     void create(List<QueueDef> queues, SqsClient sqs) {
-        Map<String, String> arns = new LinkedHashMap<>();
         for (QueueDef queue : queues) {
             Map<QueueAttributeName, String> attributes = new LinkedHashMap<>();
             attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(queue.visibilityTimeout()));
@@ -51,6 +52,7 @@ final class LocalQueues implements AutoCloseable {
             }
             String url = sqs.createQueue(b -> b.queueName(queue.name()).attributes(attributes)).queueUrl();
             urls.put(queue.name(), url);
+            maxReceiveCounts.put(queue.name(), queue.maxReceiveCount());
             arns.put(queue.name(), sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                     .attributes().get(QueueAttributeName.QUEUE_ARN));
         }
@@ -64,13 +66,20 @@ final class LocalQueues implements AutoCloseable {
         return url;
     }
 
-    Map<String, String> urls() {
-        return Map.copyOf(urls);
+    String arn(String queueName) {
+        url(queueName); // refuses a queue the template does not declare
+        return arns.get(queueName);
     }
 
-    static SqsClient client(String endpoint) {
-        return SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(java.net.URI.create(endpoint)).build();
+    /** How many receives move a message to the queue's dead-letter queue; 0 without one. */
+    int maxReceiveCount(String queueName) {
+        url(queueName);
+        return maxReceiveCounts.get(queueName);
+    }
+
+    /** Queue names to URLs, in the template's order (dead-letter queues first). */
+    Map<String, String> urls() {
+        return Collections.unmodifiableMap(urls);
     }
 
     @Override

@@ -31,9 +31,20 @@ public final class LocalStack implements AutoCloseable {
 
     // DynamoDB Local accepts only letters and digits in an access key id.
     /** Where and how to run. A null data folder keeps tables in memory and objects in a temporary folder (tests). */
-    public record Settings(Path root, Path dataDir, int gatewayPort, int oidcPort, int sesPort, boolean automaticSchedules) {
+    /**
+     * @param importRangeRows lines per range of a registry file (the template's ImportRangeRows): 100,000 on AWS,
+     *                        {@link #LOCAL_IMPORT_RANGE_ROWS} here so that the tests' files are cut into several ranges
+     */
+    public record Settings(Path root, Path dataDir, int gatewayPort, int oidcPort, int sesPort, boolean automaticSchedules,
+                           int importRangeRows) {
+        public static final int LOCAL_IMPORT_RANGE_ROWS = 2_000;
+
         public static Settings forTests(Path root) {
-            return new Settings(root, null, 0, 0, 0, false);
+            return new Settings(root, null, 0, 0, 0, false, LOCAL_IMPORT_RANGE_ROWS);
+        }
+
+        public Settings withImportRangeRows(int rows) {
+            return new Settings(root, dataDir, gatewayPort, oidcPort, sesPort, automaticSchedules, rows);
         }
     }
 
@@ -66,7 +77,7 @@ public final class LocalStack implements AutoCloseable {
         // link to and the documents bucket's CORS rule names.
         int gatewayPort = settings.gatewayPort() == 0 ? freePort() : settings.gatewayPort();
         queues = track(LocalQueues.start());
-        template = defaults.withParameters(parameters(issuers, "http://127.0.0.1:" + gatewayPort))
+        template = defaults.withParameters(parameters(issuers, "http://127.0.0.1:" + gatewayPort, settings.importRangeRows()))
                 .withQueueEndpoint(queues.endpoint());
 
         int dynamoPort = freePort();
@@ -84,7 +95,7 @@ public final class LocalStack implements AutoCloseable {
         s3 = track(S3Client.builder().httpClient(UrlConnectionHttpClient.create()).forcePathStyle(true).build());
         tables = LocalTables.create(template, dynamoDb);
         createBuckets();
-        sqs = track(LocalQueues.client(queues.endpoint()));
+        sqs = track(fr.espacesante.aws.AwsClients.sqs());
         queues.create(template.queues(), sqs);
 
         var definitions = template.functions();
@@ -107,7 +118,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The values the template's parameters take locally: local issuers, development-only NIR keys. */
-    private static Map<String, String> parameters(OidcIssuers issuers, String serviceUrl) {
+    private static Map<String, String> parameters(OidcIssuers issuers, String serviceUrl, int importRangeRows) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("Stage", "dev");
         p.put("ServiceUrl", serviceUrl);
@@ -119,9 +130,7 @@ public final class LocalStack implements AutoCloseable {
         p.put("NirHashKey", devKey("espace-sante local NIR hash key."));
         p.put("NirSealKey", devKey("espace-sante local NIR seal key."));
         p.put("CodeKey", devKey("espace-sante local one-time code"));
-        // 2,000 lines a range (100,000 on AWS): the demo file and the tests' files are cut into several ranges.
-        // The benchmark sets espace.importRangeRows to the template's value.
-        p.put("ImportRangeRows", System.getProperty("espace.importRangeRows", "2000"));
+        p.put("ImportRangeRows", Integer.toString(importRangeRows));
         return p;
     }
 

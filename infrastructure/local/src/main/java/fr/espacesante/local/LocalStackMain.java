@@ -20,7 +20,8 @@ public final class LocalStackMain {
         Path root = Path.of(System.getProperty("espace.root", ".")).toAbsolutePath().normalize();
         Path data = root.resolve(".local-data");
         int port = Integer.getInteger("espace.port", 3000);
-        LocalStack stack = LocalStack.start(new LocalStack.Settings(root, data, port, 8180, 8005, true));
+        LocalStack stack = LocalStack.start(new LocalStack.Settings(root, data, port, 8180, 8005, true,
+                LocalStack.Settings.LOCAL_IMPORT_RANGE_ROWS));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nArrêt de la pile locale…");

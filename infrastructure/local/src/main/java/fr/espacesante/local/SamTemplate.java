@@ -120,12 +120,12 @@ public final class SamTemplate {
     public record Schedule(String name, String expression, String input, boolean enabled) {
     }
 
-    /** An SQS event source mapping: the queue (logical id), messages per invocation, concurrent pollers. */
+    /** An SQS event source mapping: the queue's name, messages per invocation, concurrent pollers. */
     public record SqsTrigger(String queue, int batchSize, int maximumConcurrency) {
     }
 
     /** A queue: its name, visibility timeout, and where its messages go after {@code maxReceiveCount} receives. */
-    public record QueueDef(String logicalId, String name, int visibilityTimeout, String deadLetterQueue,
+    public record QueueDef(String name, int visibilityTimeout, String deadLetterQueue,
                            int maxReceiveCount) {
     }
 
@@ -138,11 +138,11 @@ public final class SamTemplate {
     public List<QueueDef> queues() {
         List<QueueDef> queues = new ArrayList<>();
         resourcesOfType("AWS::SQS::Queue").keySet().forEach(id -> {
-            Map<String, Object> props = map(resolve(properties(id)));
+            Map<String, Object> props = properties(id);
             Map<String, Object> redrive = map(props.get("RedrivePolicy"));
             String target = redrive.get("deadLetterTargetArn") == null ? null
                     : String.valueOf(redrive.get("deadLetterTargetArn")).replaceAll("^.*:", "");
-            queues.add(new QueueDef(id, physicalName(id),
+            queues.add(new QueueDef(physicalName(id),
                     Integer.parseInt(String.valueOf(props.getOrDefault("VisibilityTimeout", "30"))),
                     target, Integer.parseInt(String.valueOf(redrive.getOrDefault("maxReceiveCount", "0")))));
         });

@@ -45,7 +45,7 @@ public final class SqsEventSources implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
     /** Two cores here: more pollers than this would only queue on them. */
-    private static final int LOCAL_MAX_CONCURRENCY = 2;
+    public static final int LOCAL_MAX_CONCURRENCY = 2;
 
     private final SqsClient sqs;
     private final LocalQueues queues;
@@ -60,6 +60,8 @@ public final class SqsEventSources implements AutoCloseable {
     private final Set<String> disabled = ConcurrentHashMap.newKeySet();
     /** Per function, the pollers between their check of {@link #disabled} and the end of their delivery. */
     private final Map<String, AtomicInteger> polling = new ConcurrentHashMap<>();
+    /** Per queue, the functions its event source mappings deliver to. */
+    private final Map<String, Set<String>> consumers = new java.util.HashMap<>();
     private final ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "local-sqs-fault-injector");
         t.setDaemon(true);
@@ -72,6 +74,7 @@ public final class SqsEventSources implements AutoCloseable {
         this.host = host;
         for (FunctionDef function : functions) {
             for (SqsTrigger trigger : function.sqsTriggers()) {
+                consumers.computeIfAbsent(trigger.queue(), q -> new java.util.HashSet<>()).add(function.logicalId());
                 int concurrency = Math.min(trigger.maximumConcurrency(), LOCAL_MAX_CONCURRENCY);
                 for (int slot = 0; slot < concurrency; slot++) {
                     int environment = slot;
@@ -131,7 +134,7 @@ public final class SqsEventSources implements AutoCloseable {
 
     private void poll(String functionId, SqsTrigger trigger, int slot) {
         String url = queues.url(trigger.queue());
-        String arn = "arn:aws:sqs:" + SamTemplate.REGION + ":" + SamTemplate.ACCOUNT_ID + ":" + trigger.queue();
+        String arn = queues.arn(trigger.queue());
         Random random = new Random(slot * 31L + functionId.hashCode());
         AtomicInteger polling = polling(functionId);
         while (running.get()) {
@@ -174,27 +177,32 @@ public final class SqsEventSources implements AutoCloseable {
         lastReceived.set(System.nanoTime());
         invoking.incrementAndGet();
         try {
-            deliver(functionId, slot, url, arn, messages, random);
+            deliver(functionId, slot, trigger.queue(), url, arn, messages, random);
         } finally {
             invoking.decrementAndGet();
         }
     }
 
-    private void deliver(String functionId, int slot, String url, String arn, List<Message> messages, Random random) {
+    private void deliver(String functionId, int slot, String queue, String url, String arn, List<Message> messages,
+                         Random random) {
         Faults plan = faults.get(functionId);
         String event = JSON.writeValueAsString(Map.of("Records", messages.stream().map(m -> record(m, arn)).toList()));
         boolean ok;
         if (plan != null && plan.poisoned() != null && messages.stream().anyMatch(m -> plan.poisoned().test(m.body()))) {
             ok = false;
         } else {
+            // Never the last receive before the dead-letter queue: a crash injected there would lose the range.
+            int maxReceives = queues.maxReceiveCount(queue);
+            int lastBeforeDeadLetter = maxReceives == 0 ? Integer.MAX_VALUE : maxReceives - 1;
             boolean mayCrash = messages.stream().allMatch(m -> Integer.parseInt(
-                    m.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1")) <= 2);
+                    m.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1")) <= lastBeforeDeadLetter);
             var crash = plan != null && mayCrash && random.nextDouble() < plan.crashProbability()
                     ? scheduleCrash(Thread.currentThread(), plan.crashWithin(), random) : null;
             try {
                 host.invokeIn(functionId, slot, event);
                 ok = true;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // Whatever the function throws fails this delivery only: the poller goes on, as Lambda's does.
                 ok = false;
                 Throwable cause = e;
                 while (cause.getCause() != null) {
@@ -248,7 +256,8 @@ public final class SqsEventSources implements AutoCloseable {
     }
 
     /**
-     * Waits until no invocation runs and the queues hold nothing (tests, demo loading). A queue may
+     * Waits until no invocation runs and the queues hold nothing, but those whose mappings are disabled
+     * (tests, demo loading). A queue may
      * go on reporting a visible message that no receive returns (ElasticMQ, after moving a message to
      * its dead-letter queue): a visible count that no poller has received from for 3 seconds, while
      * pollers ask every second, is taken for such a ghost.
@@ -270,7 +279,9 @@ public final class SqsEventSources implements AutoCloseable {
             }
             boolean ghost = state == QueueState.WAITING && now - waitingSince > 3_000_000_000L;
             quiet = state == QueueState.EMPTY || ghost ? quiet + 1 : 0;
-            sleep(Duration.ofMillis(200));
+            if (quiet < 2) {
+                sleep(Duration.ofMillis(200));
+            }
         }
     }
 
@@ -278,7 +289,12 @@ public final class SqsEventSources implements AutoCloseable {
 
     private QueueState queueState() {
         QueueState state = QueueState.EMPTY;
-        for (String url : queues.urls().values()) {
+        for (Map.Entry<String, String> queue : queues.urls().entrySet()) {
+            Set<String> readers = consumers.getOrDefault(queue.getKey(), Set.of());
+            if (!readers.isEmpty() && disabled.containsAll(readers)) {
+                continue; // its mappings are disabled: its messages wait on purpose
+            }
+            String url = queue.getValue();
             Map<QueueAttributeName, String> a = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
                     QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                     QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,

@@ -7,7 +7,6 @@ import fr.espacesante.domain.nir.NirProtection;
 import fr.espacesante.local.support.Http;
 import fr.espacesante.local.support.LocalStackSupport;
 import fr.espacesante.local.support.Registry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import tools.jackson.databind.JsonNode;
@@ -59,7 +57,7 @@ class RegistryFanOutIT {
         long failuresBefore = stack.eventSources().failures();
 
         String key = "registre/eventail/lozere-" + System.nanoTime() + ".csv";
-        drop(key, lines);
+        Registry.importLines(stack, key, lines);
 
         // THEN the run is finished, complete, with exact counts
         long failures = stack.eventSources().failures() - failuresBefore;
@@ -106,7 +104,7 @@ class RegistryFanOutIT {
         long failuresBefore = stack.eventSources().failures();
 
         String key = "registre/eventail/poison-" + System.nanoTime() + ".csv";
-        drop(key, lines);
+        Registry.importLines(stack, key, lines);
 
         JsonNode run = Registry.run(stack, key);
         assertThat(run.get("termine").asBoolean()).isTrue();
@@ -138,7 +136,7 @@ class RegistryFanOutIT {
         }
         String key = "registre/eventail/guillemet-" + System.nanoTime() + ".csv";
 
-        drop(key, lines);
+        Registry.importLines(stack, key, lines);
 
         // THEN the run says which lines were not read, in the file's numbering: from 3,002 to the end of that range
         JsonNode run = Registry.run(stack, key);
@@ -153,13 +151,6 @@ class RegistryFanOutIT {
         assertThat(run.get("lignesLues").asLong()).isEqualTo(6_000 - (last - 3_002 + 1));
         // the ranges after it were read: the file's last person is there
         assertThat(storedCount(List.of(Registry.nir(408_000 + 5_999)))).isEqualTo(last < 6_001 ? 1 : 0);
-    }
-
-    private void drop(String key, List<String> lines) {
-        String content = Registry.HEADER + "\n" + String.join("\n", lines) + "\n";
-        stack.s3().putObject(b -> b.bucket(bucket).key(key).contentType("text/csv"),
-                RequestBody.fromBytes(content.getBytes(StandardCharsets.UTF_8)));
-        stack.awaitS3Events();
     }
 
     private int storedCount(List<String> nirs) {

@@ -12,6 +12,7 @@ import fr.espacesante.domain.population.PopulationImport;
 import fr.espacesante.domain.population.RegistryFile;
 import fr.espacesante.domain.population.RegistryRowValidator;
 import fr.espacesante.local.LocalStack;
+import fr.espacesante.local.SqsEventSources;
 import java.time.Clock;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ImportBenchmark {
 
+    /** The template's ImportRangeRows default. */
+    private static final int AWS_RANGE_ROWS = 100_000;
+
     private ImportBenchmark() {
     }
 
@@ -56,8 +60,7 @@ public final class ImportBenchmark {
         int kindRows = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         Path root = Path.of(System.getProperty("espace.root", ".")).toAbsolutePath().normalize();
         // The ranges AWS would cut (the template's default), not the local stack's small ones.
-        System.setProperty("espace.importRangeRows", "100000");
-        try (LocalStack stack = LocalStack.start(LocalStack.Settings.forTests(root))) {
+        try (LocalStack stack = LocalStack.start(LocalStack.Settings.forTests(root).withImportRangeRows(AWS_RANGE_ROWS))) {
             String bucket = stack.physicalName("ImportBucket");
             int workers = Integer.parseInt(stack.functionEnvironment("PopulationImportWorkerFunction").get("IMPORT_WORKERS"));
             // DynamoDB Local is JIT-compiled while it serves: warm it first, or whichever side runs first loses.
@@ -98,8 +101,8 @@ public final class ImportBenchmark {
             double fanOutRate = rows * 1000.0 / fanOutMillis;
             double singleRate = rows * 1000.0 / singleMillis;
             double rawRate = rows * 1000.0 / rawMillis;
-            lines.add(String.format("%,d rows, ranges of 100,000 lines, %d writers per worker, %d local pollers",
-                    rows, workers, 2));
+            lines.add(String.format("%,d rows, ranges of %,d lines, %d writers per worker, %d local pollers",
+                    rows, AWS_RANGE_ROWS, workers, SqsEventSources.LOCAL_MAX_CONCURRENCY));
             lines.add(String.format("fan-out (S3 → splitter → SQS → workers → report)  %,8.0f rows/s (%,d ms)", fanOutRate, fanOutMillis));
             lines.add(String.format("single invocation (whole file, one process)        %,8.0f rows/s (%,d ms)", singleRate, singleMillis));
             lines.add(String.format("raw BatchGetItem + BatchWriteItem                   %,8.0f rows/s (%,d ms)", rawRate, rawMillis));
