@@ -5,6 +5,7 @@ import fr.espacesante.aws.population.SqsImportRanges;
 import fr.espacesante.domain.population.ImportRun;
 import fr.espacesante.domain.population.RangeImport;
 import fr.espacesante.domain.population.RegistryRange;
+import fr.espacesante.domain.population.UnknownImportRunException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -38,18 +39,21 @@ public final class RegistryRangeHandler implements Consumer<SQSEvent> {
     @Override
     public void accept(SQSEvent event) {
         for (SQSEvent.SQSMessage message : event.getRecords()) {
+            // Only a message that is not a range of a known import is dropped: delivering it again would not change
+            // that. Any other failure leaves it in the queue, to be delivered again and then dead-lettered.
             RegistryRange range;
+            ImportRun run;
             try {
                 range = SqsImportRanges.fromMessage(message.getBody() == null ? "" : message.getBody());
-                ImportRun run = action.apply(range);
-                var progress = run.progress();
-                LOG.info("import {} range {}/{} {}: done {}, abandoned {}{}", range.importId(), range.index() + 1,
-                        range.total(), verb, progress.done().size(), progress.abandoned().size(),
-                        run.finished() ? ", report written" : "");
-            } catch (IllegalArgumentException | tools.jackson.core.JacksonException e) {
-                // Not a range of a known import: delivering it again would not change that.
+                run = action.apply(range);
+            } catch (UnknownImportRunException | SqsImportRanges.NotARangeException e) {
                 LOG.warn("message {} ignored: {}", message.getMessageId(), e.getClass().getSimpleName());
+                continue;
             }
+            var progress = run.progress();
+            LOG.info("import {} range {}/{} {}: done {}, abandoned {}{}", range.importId(), range.index() + 1,
+                    range.total(), verb, progress.done().size(), progress.abandoned().size(),
+                    run.finished() ? ", report written" : "");
         }
     }
 }

@@ -93,6 +93,32 @@ class RegistryFanOutIT {
     }
 
     @Test
+    void a_file_deleted_before_its_ranges_are_read_ends_with_every_range_abandoned() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            lines.add(Registry.line(Registry.nir(392_000 + i), "Supprime", "Paul " + i, null, DEPARTMENT));
+        }
+        String key = "registre/eventail/supprime-" + System.nanoTime() + ".csv";
+        // the workers held back until the file is gone: each range then fails on every receive (404 on the
+        // version split), reaches the dead-letter queue, and is abandoned without its line count
+        stack.eventSources().disable("PopulationImportWorkerFunction");
+        try {
+            Registry.importLines(stack, key, lines);
+            stack.s3().deleteObject(b -> b.bucket(bucket).key(key));
+        } finally {
+            stack.eventSources().enable("PopulationImportWorkerFunction");
+        }
+        stack.awaitS3Events();
+
+        JsonNode run = Registry.run(stack, key);
+        assertThat(run.get("termine").asBoolean()).isTrue();
+        assertThat(run.get("plages").asInt()).isGreaterThan(1);
+        assertThat(run.get("plagesAbandonnees").asInt()).isEqualTo(run.get("plages").asInt());
+        assertThat(run.get("lignesLues").asLong()).isZero();
+        assertThat(run.get("complet").asBoolean()).isFalse();
+    }
+
+    @Test
     void a_range_that_fails_every_time_ends_in_the_dead_letter_queue_and_the_run_says_so() throws Exception {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {

@@ -53,6 +53,10 @@ public final class RangeImport {
             long lineFeeds;
             try (RegistryFileRanges.RangeRows rows = files.open(range)) {
                 lineFeeds = rows.lineFeeds();
+            } catch (UnreadableFileException gone) {
+                // The file was replaced or deleted since the split (often why every delivery failed): its lines
+                // cannot be counted, and retrying would not change that.
+                lineFeeds = 0;
             }
             run = history.abandon(range, lineFeeds).orElseGet(() -> run(range));
         }
@@ -61,7 +65,7 @@ public final class RangeImport {
 
     private ImportRun run(RegistryRange range) {
         return history.find(range.importId())
-                .orElseThrow(() -> new IllegalArgumentException("no import run " + range.importId()));
+                .orElseThrow(() -> new UnknownImportRunException(range.importId()));
     }
 
     private RangeResult read(RegistryRange range) {

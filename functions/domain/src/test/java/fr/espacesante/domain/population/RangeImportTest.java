@@ -160,6 +160,35 @@ class RangeImportTest {
     }
 
     @Test
+    void a_range_whose_file_was_deleted_since_the_split_is_abandoned_and_the_run_ends() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            lines.add(person(i, "Toulouse"));
+        }
+        files.put("supprime.csv", (HEADER + "\n" + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        InMemoryImportHistory history = new InMemoryImportHistory();
+        RangeImport worker = new RangeImport(new Ranges(), new InMemoryPersonRegistry(5), new InMemoryImportReports(),
+                history, validator, clock, 2);
+        List<RegistryRange> queue = new ArrayList<>();
+        new RegistrySplitter(new Ranges(), history, queue::addAll, worker, clock, 10).split(new RegistryFile("b", "supprime.csv"));
+        worker.importRange(queue.getFirst());
+        long firstRangeLines = lineSpan(queue.getFirst());
+        files.remove("supprime.csv");
+
+        // every delivery of the other ranges fails; from the dead-letter queue, they are abandoned all the same
+        for (RegistryRange range : queue.subList(1, queue.size())) {
+            assertThatThrownBy(() -> worker.importRange(range)).isInstanceOf(UnreadableFileException.class);
+            worker.abandonRange(range);
+        }
+
+        ImportRun run = history.runs.values().iterator().next();
+        assertThat(run.finished()).isTrue();
+        assertThat(run.progress().abandoned()).hasSize(queue.size() - 1);
+        assertThat(run.summary().complete()).isFalse();
+        assertThat(run.summary().read()).isEqualTo(firstRangeLines);
+    }
+
+    @Test
     void a_split_that_crashed_before_queuing_its_ranges_is_resumed_under_the_same_import() {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -352,6 +381,9 @@ class RangeImportTest {
 
         @Override
         public RangeRows open(RegistryRange range) {
+            if (!files.containsKey(range.file().name())) {
+                throw new UnreadableFileException("fichier remplacé ou supprimé depuis le début de l’import", null);
+            }
             return rows(files.get(range.file().name()), (int) range.firstByte(), (int) range.endByte());
         }
     }

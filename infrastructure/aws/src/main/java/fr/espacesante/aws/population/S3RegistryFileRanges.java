@@ -67,9 +67,17 @@ public final class S3RegistryFileRanges implements RegistryFileRanges {
 
     @Override
     public RangeRows open(RegistryRange range) {
-        ResponseInputStream<GetObjectResponse> body = s3.getObject(b -> b.bucket(range.file().container())
-                .key(range.file().name()).ifMatch(range.version())
-                .range("bytes=" + range.firstByte() + "-" + (range.endByte() - 1)));
+        ResponseInputStream<GetObjectResponse> body;
+        try {
+            body = s3.getObject(b -> b.bucket(range.file().container())
+                    .key(range.file().name()).ifMatch(range.version())
+                    .range("bytes=" + range.firstByte() + "-" + (range.endByte() - 1)));
+        } catch (S3Exception e) {
+            if (e instanceof NoSuchKeyException || e.statusCode() == 404 || e.statusCode() == 412) {
+                throw new UnreadableFileException("fichier remplacé ou supprimé depuis le début de l’import", e);
+            }
+            throw e;
+        }
         LineFeedCounter counted = new LineFeedCounter(body);
         CsvRegistryRows rows = new CsvRegistryRows(new SequenceInputStream(
                 new ByteArrayInputStream((range.header() + "\n").getBytes(StandardCharsets.UTF_8)), counted));

@@ -64,18 +64,29 @@ public final class SqsImportRanges implements ImportRanges {
         return JSON.writeValueAsString(body);
     }
 
-    /** Throws IllegalArgumentException when the message is not a range. */
-    public static RegistryRange fromMessage(String message) {
-        JsonNode body = JSON.readTree(message);
-        String[] required = {"import", "depot", "fichier", "version", "plage", "plages", "premierOctet", "finOctet", "entete"};
-        for (String field : required) {
-            if (body == null || !body.hasNonNull(field)) {
-                throw new IllegalArgumentException("range message without " + field);
-            }
+    /** A message that is not a range: not JSON, or a field missing. */
+    public static final class NotARangeException extends IllegalArgumentException {
+        NotARangeException(String reason, Throwable cause) {
+            super(reason, cause);
         }
-        return new RegistryRange(body.get("import").asString(), new RegistryFile(body.get("depot").asString(),
-                body.get("fichier").asString()), body.get("version").asString(), body.get("plage").asInt(),
-                body.get("plages").asInt(), body.get("premierOctet").asLong(), body.get("finOctet").asLong(),
-                body.get("entete").asString());
+    }
+
+    /** @throws NotARangeException when the message is not a range */
+    public static RegistryRange fromMessage(String message) {
+        try {
+            JsonNode body = JSON.readTree(message);
+            String[] required = {"import", "depot", "fichier", "version", "plage", "plages", "premierOctet", "finOctet", "entete"};
+            for (String field : required) {
+                if (body == null || !body.hasNonNull(field)) {
+                    throw new NotARangeException("range message without " + field, null);
+                }
+            }
+            return new RegistryRange(body.get("import").asString(), new RegistryFile(body.get("depot").asString(),
+                    body.get("fichier").asString()), body.get("version").asString(), body.get("plage").asInt(),
+                    body.get("plages").asInt(), body.get("premierOctet").asLong(), body.get("finOctet").asLong(),
+                    body.get("entete").asString());
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new NotARangeException("not a range's JSON", e);
+        }
     }
 }

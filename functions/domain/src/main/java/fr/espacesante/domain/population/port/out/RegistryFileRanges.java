@@ -15,7 +15,12 @@ public interface RegistryFileRanges {
     /** Throws {@link fr.espacesante.domain.population.UnreadableFileException} when the header is not the registry's. */
     void checkHeader(String header);
 
-    /** The range's data lines, numbered as if the range followed its header (the header is line 1). */
+    /**
+     * The range's data lines, numbered as if the range followed its header (the header is line 1).
+     *
+     * @throws fr.espacesante.domain.population.UnreadableFileException the file is no longer the version split
+     *                                                                  (replaced or deleted since)
+     */
     RangeRows open(RegistryRange range);
 
     record Head(String version, long size, byte[] start) {
