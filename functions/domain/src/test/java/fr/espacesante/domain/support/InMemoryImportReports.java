@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class InMemoryImportReports implements ImportReports {
     public final Map<Long, String> rejections = new TreeMap<>();
     public final List<ImportSummary> finished = new ArrayList<>();
+    private final java.util.Set<String> merged = new java.util.HashSet<>();
     public final List<String> abandonedRanges = new ArrayList<>();
     private final Map<Integer, Map<Long, String>> parts = new ConcurrentHashMap<>();
 
@@ -49,6 +50,9 @@ public class InMemoryImportReports implements ImportReports {
 
     @Override
     public synchronized String merge(ImportRun run, ImportSummary summary, List<RangeLines> ranges) {
+        if (!merged.add(run.importId())) {
+            return run.file().name() + ".rapport.json";
+        }
         rejections.clear();
         for (RangeLines range : ranges) {
             if (range.abandoned()) {

@@ -14,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.json.JsonFactory;
 
@@ -29,6 +32,8 @@ public final class S3ImportReports implements ImportReports {
     /** A range's rejections, until the run's report is merged; the template lets workers write only these. */
     public static final String PART_SUFFIX = ".rejets.tsv";
     private static final JsonFactory JSON = new JsonFactory();
+    /** The report's user metadata naming the import that wrote it. */
+    private static final String IMPORT_METADATA = "import";
 
     private final S3Client s3;
 
@@ -56,6 +61,11 @@ public final class S3ImportReports implements ImportReports {
 
     @Override
     public String merge(ImportRun run, ImportSummary summary, List<RangeLines> ranges) {
+        String key = reportKey(run.file().name());
+        // The worker that wrote it may have died before the run recorded it: its redelivery does not write it again.
+        if (writtenFor(run, key)) {
+            return key;
+        }
         Path report = null;
         try {
             report = Files.createTempFile("rapport-", ".json");
@@ -83,14 +93,28 @@ public final class S3ImportReports implements ImportReports {
                 json.writeEndArray();
                 json.writeEndObject();
             }
-            String key = reportKey(run.file().name());
-            s3.putObject(b -> b.bucket(run.file().container()).key(key).contentType("application/json; charset=utf-8"),
-                    RequestBody.fromFile(report));
+            s3.putObject(b -> b.bucket(run.file().container()).key(key).contentType("application/json; charset=utf-8")
+                    .metadata(Map.of(IMPORT_METADATA, run.importId())), RequestBody.fromFile(report));
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             SpooledReport.deleteQuietly(report);
+        }
+    }
+
+    /** Whether the file's report in the bucket is this run's (an earlier import of the file left its own). */
+    private boolean writtenFor(ImportRun run, String key) {
+        try {
+            return run.importId().equals(s3.headObject(b -> b.bucket(run.file().container()).key(key))
+                    .metadata().get(IMPORT_METADATA));
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
         }
     }
 

@@ -16,7 +16,8 @@ public interface ImportReports {
 
     /**
      * Writes the run's report from its ranges' rejections, in file order, each line number shifted
-     * by its range's offset; abandoned ranges are listed with the lines they hold.
+     * by its range's offset; abandoned ranges are listed with the lines they hold. Once only: the
+     * report already written for this run (by a worker that died before the run recorded it) is kept.
      *
      * @return where the report was written
      */
