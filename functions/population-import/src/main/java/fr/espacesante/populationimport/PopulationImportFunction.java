@@ -19,6 +19,7 @@ import fr.espacesante.domain.population.RegistryRange;
 import fr.espacesante.domain.population.RegistryRow;
 import fr.espacesante.domain.population.RegistryRowValidator;
 import fr.espacesante.domain.population.RegistrySplitter;
+import fr.espacesante.domain.population.RunCompletion;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -59,19 +60,28 @@ public class PopulationImportFunction implements ApplicationContextInitializer<G
         context.registerBean(DynamoDbImportHistory.class, () -> new DynamoDbImportHistory(
                 context.getBean(DynamoDbEnhancedClient.class), context.getBean(DynamoDbClient.class),
                 context.getEnvironment().getRequiredProperty("IMPORT_RUNS_TABLE")));
-        context.registerBean(RegistryRowValidator.class, () -> new RegistryRowValidator(new NirProtection(
-                context.getEnvironment().getRequiredProperty("NIR_HASH_KEY"),
-                context.getEnvironment().getRequiredProperty("NIR_SEAL_KEY")), context.getBean(Clock.class)));
-        context.registerBean(RangeImport.class, () -> rangeImport(context));
         String function = context.getEnvironment().getProperty("SPRING_CLOUD_FUNCTION_DEFINITION", SPLIT);
-        context.registerBean(SnapStartPriming.class, () -> SnapStartPriming.register(function, () -> prime(context)));
+        // Only the worker stores persons, so only it is given the NIR keys and builds the registry-line validator.
         switch (function) {
-            case IMPORT_RANGE -> context.registerBean(IMPORT_RANGE, FunctionRegistration.class, () ->
-                    new FunctionRegistration<>(RegistryRangeHandler.importing(context.getBean(RangeImport.class)))
-                            .type(FunctionTypeUtils.consumerType(SQSEvent.class)));
-            case ABANDON_RANGE -> context.registerBean(ABANDON_RANGE, FunctionRegistration.class, () ->
-                    new FunctionRegistration<>(RegistryRangeHandler.abandoning(context.getBean(RangeImport.class)))
-                            .type(FunctionTypeUtils.consumerType(SQSEvent.class)));
+            case IMPORT_RANGE -> {
+                context.registerBean(RegistryRowValidator.class, () -> new RegistryRowValidator(new NirProtection(
+                        context.getEnvironment().getRequiredProperty("NIR_HASH_KEY"),
+                        context.getEnvironment().getRequiredProperty("NIR_SEAL_KEY")), context.getBean(Clock.class)));
+                context.registerBean(IMPORT_RANGE, FunctionRegistration.class, () ->
+                        new FunctionRegistration<>(RegistryRangeHandler.importing(rangeImport(context)))
+                                .type(FunctionTypeUtils.consumerType(SQSEvent.class)));
+                context.registerBean(SnapStartPriming.class, () -> SnapStartPriming.register(function, () -> {
+                    primeRangeMessage();
+                    primeValidation(context.getBean(RegistryRowValidator.class));
+                }));
+            }
+            case ABANDON_RANGE -> {
+                context.registerBean(ABANDON_RANGE, FunctionRegistration.class, () ->
+                        new FunctionRegistration<>(RegistryRangeHandler.abandoning(completion(context)))
+                                .type(FunctionTypeUtils.consumerType(SQSEvent.class)));
+                context.registerBean(SnapStartPriming.class,
+                        () -> SnapStartPriming.register(function, PopulationImportFunction::primeRangeMessage));
+            }
             default -> {
                 context.registerBean(SqsClient.class, AwsClients::sqs);
                 context.registerBean(SPLIT, FunctionRegistration.class, () -> new FunctionRegistration<>(
@@ -79,20 +89,33 @@ public class PopulationImportFunction implements ApplicationContextInitializer<G
                                 context.getEnvironment().getRequiredProperty("IMPORT_RUNS_TABLE"), context.getBean(Clock.class)),
                         context.getBean(Clock.class)))
                         .type(FunctionTypeUtils.consumerType(S3Event.class)));
+                context.registerBean(SnapStartPriming.class,
+                        () -> SnapStartPriming.register(function, PopulationImportFunction::primeRangeMessage));
             }
         }
     }
 
-    /** Before SnapStart's snapshot: a range message read back, a registry line validated (NIR key, hash, seal). */
-    private static void prime(GenericApplicationContext context) {
+    /** Before SnapStart's snapshot: a range message written and read back. */
+    private static void primeRangeMessage() {
         SqsImportRanges.fromMessage(SqsImportRanges.toMessage(new RegistryRange("amorcage", new RegistryFile("depot", "f.csv"),
                 "v", 0, 1, 0, 1, String.join(";", RegistryColumns.ALL))));
+    }
+
+    /** Before SnapStart's snapshot: a registry line validated (NIR key, keyed hash, seal). */
+    private static void primeValidation(RegistryRowValidator validator) {
         List<String> sample = List.of("185057800608491", "Amorçage", "Jean", "1985-05-12", "31", "1 rue", "31000", "Toulouse", "");
         Map<String, String> fields = new HashMap<>();
         for (int i = 0; i < RegistryColumns.ALL.size(); i++) {
             fields.put(RegistryColumns.ALL.get(i), sample.get(i));
         }
-        context.getBean(RegistryRowValidator.class).validate(new RegistryRow(2, fields, sample.size()));
+        validator.validate(new RegistryRow(2, fields, sample.size()));
+    }
+
+    /** How a run ends, for the splitter (a file with no range) and the dead-letter reader. */
+    private static RunCompletion completion(GenericApplicationContext context) {
+        S3Client s3 = context.getBean(S3Client.class);
+        return new RunCompletion(new S3RegistryFileRanges(s3), context.getBean(DynamoDbImportHistory.class),
+                new S3ImportReports(s3), context.getBean(Clock.class));
     }
 
     private static RegistrySplitter splitter(GenericApplicationContext context) {
@@ -100,7 +123,7 @@ public class PopulationImportFunction implements ApplicationContextInitializer<G
         return new RegistrySplitter(new S3RegistryFileRanges(context.getBean(S3Client.class)),
                 context.getBean(DynamoDbImportHistory.class),
                 new SqsImportRanges(context.getBean(SqsClient.class), env.getRequiredProperty("IMPORT_RANGES_QUEUE_URL")),
-                context.getBean(RangeImport.class), context.getBean(Clock.class),
+                completion(context), context.getBean(Clock.class),
                 env.getProperty("IMPORT_RANGE_ROWS", Integer.class, 100_000));
     }
 

@@ -5,6 +5,7 @@ import fr.espacesante.aws.population.SqsImportRanges;
 import fr.espacesante.domain.population.ImportRun;
 import fr.espacesante.domain.population.RangeImport;
 import fr.espacesante.domain.population.RegistryRange;
+import fr.espacesante.domain.population.RunCompletion;
 import fr.espacesante.domain.population.UnknownImportRunException;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -32,8 +33,8 @@ public final class RegistryRangeHandler implements Consumer<SQSEvent> {
         return new RegistryRangeHandler(rangeImport::importRange, "imported");
     }
 
-    public static RegistryRangeHandler abandoning(RangeImport rangeImport) {
-        return new RegistryRangeHandler(rangeImport::abandonRange, "abandoned");
+    public static RegistryRangeHandler abandoning(RunCompletion completion) {
+        return new RegistryRangeHandler(completion::abandonRange, "abandoned");
     }
 
     @Override

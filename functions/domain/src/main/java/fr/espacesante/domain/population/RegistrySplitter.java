@@ -24,16 +24,16 @@ public final class RegistrySplitter {
     private final RegistryFileRanges files;
     private final ImportHistory history;
     private final ImportRanges queue;
-    private final RangeImport rangeImport;
+    private final RunCompletion completion;
     private final Clock clock;
     private final int rowsPerRange;
 
     public RegistrySplitter(RegistryFileRanges files, ImportHistory history, ImportRanges queue,
-                            RangeImport rangeImport, Clock clock, int rowsPerRange) {
+                            RunCompletion completion, Clock clock, int rowsPerRange) {
         this.files = files;
         this.history = history;
         this.queue = queue;
-        this.rangeImport = rangeImport;
+        this.completion = completion;
         this.clock = clock;
         this.rowsPerRange = Math.max(1, rowsPerRange);
     }
@@ -68,7 +68,7 @@ public final class RegistrySplitter {
         }
         if (ranges.isEmpty()) {
             // Nothing to hand out (a header alone, or an unreadable file): the report is written now.
-            return rangeImport.finishIfLast(run);
+            return completion.finishIfLast(run);
         }
         queue.send(ranges);
         history.queued(importId);

@@ -69,7 +69,7 @@ class RangeImportTest {
         InMemoryImportReports reports = new InMemoryImportReports();
         RangeImport worker = new RangeImport(new Ranges(), crashing, reports, history, validator, clock, 3);
         List<RegistryRange> queue = new ArrayList<>();
-        new RegistrySplitter(new Ranges(), history, queue::addAll, worker, clock, 9).split(new RegistryFile("b", "grand.csv"));
+        new RegistrySplitter(new Ranges(), history, queue::addAll, worker.completion(), clock, 9).split(new RegistryFile("b", "grand.csv"));
         assertThat(queue).hasSizeGreaterThan(10);
         List<RegistryRange> deliveries = new ArrayList<>(queue);
         deliveries.addAll(queue.subList(0, 5));
@@ -111,7 +111,7 @@ class RangeImportTest {
         RangeImport worker = new RangeImport(new Ranges(), new CrashingRegistry(registry, new Random(5)),
                 new InMemoryImportReports(), history, validator, clock, 2);
         List<RegistryRange> queue = new ArrayList<>();
-        new RegistrySplitter(new Ranges(), history, queue::addAll, worker, clock, 7).split(new RegistryFile("b", "triple.csv"));
+        new RegistrySplitter(new Ranges(), history, queue::addAll, worker.completion(), clock, 7).split(new RegistryFile("b", "triple.csv"));
         List<RegistryRange> deliveries = new ArrayList<>(queue.reversed());
         while (!deliveries.isEmpty()) {
             RegistryRange range = deliveries.removeFirst();
@@ -143,10 +143,10 @@ class RangeImportTest {
         RangeImport worker = new RangeImport(new Ranges(), new InMemoryPersonRegistry(5), reports, history,
                 validator, clock, 2);
         List<RegistryRange> queue = new ArrayList<>();
-        new RegistrySplitter(new Ranges(), history, queue::addAll, worker, clock, 10).split(new RegistryFile("b", "f.csv"));
+        new RegistrySplitter(new Ranges(), history, queue::addAll, worker.completion(), clock, 10).split(new RegistryFile("b", "f.csv"));
 
-        worker.abandonRange(queue.get(1));
-        worker.abandonRange(queue.get(1));
+        worker.completion().abandonRange(queue.get(1));
+        worker.completion().abandonRange(queue.get(1));
         queue.forEach(worker::importRange);
 
         ImportRun run = history.runs.values().iterator().next();
@@ -170,7 +170,7 @@ class RangeImportTest {
         RangeImport worker = new RangeImport(new Ranges(), new InMemoryPersonRegistry(5), new InMemoryImportReports(),
                 history, validator, clock, 2);
         List<RegistryRange> queue = new ArrayList<>();
-        new RegistrySplitter(new Ranges(), history, queue::addAll, worker, clock, 10).split(new RegistryFile("b", "supprime.csv"));
+        new RegistrySplitter(new Ranges(), history, queue::addAll, worker.completion(), clock, 10).split(new RegistryFile("b", "supprime.csv"));
         worker.importRange(queue.getFirst());
         long firstRangeLines = lineSpan(queue.getFirst());
         files.remove("supprime.csv");
@@ -178,7 +178,7 @@ class RangeImportTest {
         // every delivery of the other ranges fails; from the dead-letter queue, they are abandoned all the same
         for (RegistryRange range : queue.subList(1, queue.size())) {
             assertThatThrownBy(() -> worker.importRange(range)).isInstanceOf(UnreadableFileException.class);
-            worker.abandonRange(range);
+            worker.completion().abandonRange(range);
         }
 
         ImportRun run = history.runs.values().iterator().next();
@@ -207,7 +207,7 @@ class RangeImportTest {
                 throw new IllegalStateException("splitter crashed while queuing");
             }
             queue.addAll(ranges);
-        }, worker, clock, 10);
+        }, worker.completion(), clock, 10);
 
         // the first delivery queues one range, then the splitter dies; that range is imported meanwhile
         assertThatThrownBy(() -> splitter.split(new RegistryFile("b", "f.csv"), "import-1"));
@@ -237,7 +237,7 @@ class RangeImportTest {
         RangeImport worker = new RangeImport(new Ranges(), new InMemoryPersonRegistry(5), new InMemoryImportReports(),
                 history, validator, clock, 2);
         List<RegistryRange> queue = new ArrayList<>();
-        new RegistrySplitter(new Ranges(), history, queue::addAll, worker, clock, 10).split(new RegistryFile("b", "f.csv"), "i");
+        new RegistrySplitter(new Ranges(), history, queue::addAll, worker.completion(), clock, 10).split(new RegistryFile("b", "f.csv"), "i");
         assertThat(queue).hasSize(3);
 
         queue.reversed().forEach(worker::importRange);
@@ -261,7 +261,7 @@ class RangeImportTest {
         RangeImport worker = new RangeImport(new Ranges(), new InMemoryPersonRegistry(5), new InMemoryImportReports(),
                 history, validator, clock, 2);
         List<RegistryRange> queue = new ArrayList<>();
-        RegistrySplitter splitter = new RegistrySplitter(new Ranges(), history, queue::addAll, worker, clock, 10);
+        RegistrySplitter splitter = new RegistrySplitter(new Ranges(), history, queue::addAll, worker.completion(), clock, 10);
 
         ImportRun empty = splitter.split(new RegistryFile("b", "vide.csv"));
         ImportRun wrong = splitter.split(new RegistryFile("b", "faux.csv"));

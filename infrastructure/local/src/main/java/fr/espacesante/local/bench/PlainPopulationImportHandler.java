@@ -4,17 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import fr.espacesante.aws.AwsClients;
-import fr.espacesante.aws.person.DynamoDbPersonRegistry;
 import fr.espacesante.aws.population.DynamoDbImportHistory;
 import fr.espacesante.aws.population.S3ImportReports;
 import fr.espacesante.aws.population.S3RegistryFileRanges;
 import fr.espacesante.aws.population.SqsImportRanges;
 import fr.espacesante.aws.time.ServiceClock;
-import fr.espacesante.domain.nir.NirProtection;
-import fr.espacesante.domain.population.RangeImport;
 import fr.espacesante.domain.population.RegistryFile;
-import fr.espacesante.domain.population.RegistryRowValidator;
 import fr.espacesante.domain.population.RegistrySplitter;
+import fr.espacesante.domain.population.RunCompletion;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,14 +29,10 @@ public final class PlainPopulationImportHandler implements RequestHandler<S3Even
         var dynamoDb = AwsClients.dynamoDb();
         var s3 = AwsClients.s3();
         var enhanced = AwsClients.enhanced(dynamoDb);
-        var nirProtection = new NirProtection(System.getenv("NIR_HASH_KEY"), System.getenv("NIR_SEAL_KEY"));
         var history = new DynamoDbImportHistory(enhanced, dynamoDb, System.getenv("IMPORT_RUNS_TABLE"));
-        var rangeImport = new RangeImport(new S3RegistryFileRanges(s3),
-                new DynamoDbPersonRegistry(dynamoDb, enhanced, System.getenv("PERSONS_TABLE"), clock),
-                new S3ImportReports(s3), history, new RegistryRowValidator(nirProtection, clock), clock,
-                Integer.parseInt(System.getenv().getOrDefault("IMPORT_WORKERS", "4")));
         splitter = new RegistrySplitter(new S3RegistryFileRanges(s3), history,
-                new SqsImportRanges(AwsClients.sqs(), System.getenv("IMPORT_RANGES_QUEUE_URL")), rangeImport, clock,
+                new SqsImportRanges(AwsClients.sqs(), System.getenv("IMPORT_RANGES_QUEUE_URL")),
+                new RunCompletion(new S3RegistryFileRanges(s3), history, new S3ImportReports(s3), clock), clock,
                 Integer.parseInt(System.getenv().getOrDefault("IMPORT_RANGE_ROWS", "100000")));
     }
 
