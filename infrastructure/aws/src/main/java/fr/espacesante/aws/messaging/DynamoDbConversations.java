@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,21 +94,10 @@ public final class DynamoDbConversations implements Conversations {
             conversation.put("inboxKey", s(SortableInstants.format(c.lastMessageAt()) + "#" + c.conversationId()));
         }
         if (first.status() == Message.Status.SENT) {
-            // Sent at once: the conversation is written already moved by it (as movedUpdate would), in the same
-            // transaction, so that no crash leaves a sent message the patient's inbox does not show.
-            String last = SortableInstants.format(first.sentAt()) + "#" + c.conversationId();
-            conversation.put("lastMessageAt", s(first.sentAt().toString()));
-            conversation.put("patientInbox", s(c.spaceKey()));
-            conversation.put("inboxKey", s(last));
-            if (first.side() == Message.Side.PROFESSIONAL) {
-                conversation.put("unreadByPatient", n(1));
-                conversation.put("professionalWrote", AttributeValue.fromBool(true));
-                conversation.put("deletedByPatient", AttributeValue.fromBool(false));
-                conversation.put("proKey", s("0#" + last));
-            } else {
-                conversation.put("unreadByProfessional", n(1));
-                conversation.put("proKey", s("1#" + last));
-            }
+            // Sent at once: the conversation is written already moved by it, in the same transaction, so that no
+            // crash leaves a sent message the patient's inbox does not show.
+            conversation.putAll(movedBy(c, first));
+            conversation.put(unreadCounter(first), n(1));
         }
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(conversation)
@@ -169,28 +159,41 @@ public final class DynamoDbConversations implements Conversations {
 
     /** A message went out: the conversation comes first in the listings and the other side has one more unread. */
     private software.amazon.awssdk.services.dynamodb.model.Update movedUpdate(Conversation c, Message m) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> assignments = new ArrayList<>();
+        movedBy(c, m).forEach((name, value) -> {
+            assignments.add(name + " = :" + name);
+            values.put(":" + name, value);
+        });
+        values.put(":one", n(1));
+        return software.amazon.awssdk.services.dynamodb.model.Update.builder().tableName(table)
+                .key(key(c.spaceKey(), "conv#" + c.conversationId()))
+                .updateExpression("SET " + String.join(", ", assignments) + " ADD " + unreadCounter(m) + " :one")
+                .expressionAttributeValues(values).build();
+    }
+
+    /** What a message going out sets on its conversation (its unread counter apart). */
+    private static Map<String, AttributeValue> movedBy(Conversation c, Message m) {
         String last = SortableInstants.format(m.sentAt()) + "#" + c.conversationId();
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":last", s(m.sentAt().toString()), ":one", n(1)));
-        String expression;
+        Map<String, AttributeValue> set = new LinkedHashMap<>();
+        set.put("lastMessageAt", s(m.sentAt().toString()));
+        set.put("patientInbox", s(c.spaceKey()));
+        set.put("inboxKey", s(last));
         if (m.side() == Message.Side.PROFESSIONAL) {
             // The professional writes: the exchanges are open again, the conversation back in the patient's view.
-            expression = "SET lastMessageAt = :last, patientInbox = spaceKey, inboxKey = :inbox, professionalWrote = :yes,"
-                    + " ended = :no, deletedByPatient = :no, proKey = :pro ADD unreadByPatient :one";
-            values.put(":inbox", s(last));
-            values.put(":yes", AttributeValue.fromBool(true));
-            values.put(":no", AttributeValue.fromBool(false));
-            values.put(":pro", s("0#" + last));
+            set.put("professionalWrote", AttributeValue.fromBool(true));
+            set.put("ended", AttributeValue.fromBool(false));
+            set.put("deletedByPatient", AttributeValue.fromBool(false));
+            set.put("proKey", s("0#" + last));
         } else {
-            expression = "SET lastMessageAt = :last, inboxKey = :inbox, proKey = :pro ADD unreadByProfessional :one";
-            values.put(":inbox", s(last));
-            values.put(":pro", s("1#" + last));
+            set.put("proKey", s("1#" + last));
         }
-        if (m.side() == Message.Side.PATIENT) {
-            expression = expression.replace("inboxKey = :inbox", "patientInbox = spaceKey, inboxKey = :inbox");
-        }
-        return software.amazon.awssdk.services.dynamodb.model.Update.builder().tableName(table)
-                .key(key(c.spaceKey(), "conv#" + c.conversationId())).updateExpression(expression)
-                .expressionAttributeValues(values).build();
+        return set;
+    }
+
+    /** The other side's count of unread messages. */
+    private static String unreadCounter(Message m) {
+        return m.side() == Message.Side.PROFESSIONAL ? "unreadByPatient" : "unreadByProfessional";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.espacesante.aws.person;
 
+import fr.espacesante.aws.Retries;
 import fr.espacesante.domain.campaign.Departments;
 import fr.espacesante.domain.person.ContactDetails;
 import fr.espacesante.domain.person.Identity;
@@ -99,7 +100,7 @@ public final class DynamoDbPersonRegistry implements PersonRegistry {
             page.resultsForTable(table).forEach(item -> stored.put(item.getPersonKey(), item));
             keys = page.unprocessedKeysForTable(table);
             if (!keys.isEmpty()) {
-                backOff(attempt);
+                Retries.backOff(attempt);
             }
         }
         return stored;
@@ -118,7 +119,7 @@ public final class DynamoDbPersonRegistry implements PersonRegistry {
                 BatchWriteResult result = enhanced.batchWriteItem(b -> b.writeBatches(write.build()));
                 pending = result.unprocessedPutItemsForTable(table);
                 if (!pending.isEmpty()) {
-                    backOff(attempt);
+                    Retries.backOff(attempt);
                 }
             }
         }
@@ -222,14 +223,5 @@ public final class DynamoDbPersonRegistry implements PersonRegistry {
 
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(Math.min(1000L, 20L << attempt) + (long) (Math.random() * 20));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

@@ -92,9 +92,6 @@ public final class DynamoDbImportHistory implements ImportHistory {
     public Optional<ImportRun> settle(RegistryRange range, RangeResult result) {
         ImportSummary s = result.summary();
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":index", AttributeValue.fromN(Integer.toString(range.index())));
-        values.put(":indexes", AttributeValue.fromNs(List.of(Integer.toString(range.index()))));
-        values.put(":feeds", n(result.lineFeeds()));
         values.put(":read", n(s.read()));
         values.put(":created", n(s.created()));
         values.put(":updated", n(s.updated()));
@@ -110,24 +107,26 @@ public final class DynamoDbImportHistory implements ImportHistory {
             values.put(":error", AttributeValue.fromS(s.fileError().get()));
             update += ", fileError = if_not_exists(fileError, :error)";
         }
-        return settleOnce(range, update, values);
+        return settleOnce(range, result.lineFeeds(), update, values, Map.of("#read", "read"));
     }
 
     @Override
     public Optional<ImportRun> abandon(RegistryRange range, long lineFeeds) {
-        Map<String, AttributeValue> values = new HashMap<>();
+        return settleOnce(range, lineFeeds, "ADD rangesAbandoned :indexes SET rangeLineFeeds.#index = :feeds",
+                new HashMap<>(), Map.of());
+    }
+
+    /**
+     * Applies {@code update} only if the range is neither done nor abandoned yet; {@code :index}, {@code :indexes},
+     * {@code :feeds} and {@code #index} are the range's.
+     */
+    private Optional<ImportRun> settleOnce(RegistryRange range, long lineFeeds, String update,
+                                           Map<String, AttributeValue> values, Map<String, String> extraNames) {
         values.put(":index", AttributeValue.fromN(Integer.toString(range.index())));
         values.put(":indexes", AttributeValue.fromNs(List.of(Integer.toString(range.index()))));
         values.put(":feeds", n(lineFeeds));
-        return settleOnce(range, "ADD rangesAbandoned :indexes SET rangeLineFeeds.#index = :feeds", values);
-    }
-
-    private Optional<ImportRun> settleOnce(RegistryRange range, String update, Map<String, AttributeValue> values) {
-        Map<String, String> names = new HashMap<>();
+        Map<String, String> names = new HashMap<>(extraNames);
         names.put("#index", Integer.toString(range.index()));
-        if (update.contains("#read")) {
-            names.put("#read", "read");
-        }
         try {
             Map<String, AttributeValue> after = dynamoDb.updateItem(r -> r.tableName(tableName)
                     .key(Map.of("importId", AttributeValue.fromS(range.importId())))

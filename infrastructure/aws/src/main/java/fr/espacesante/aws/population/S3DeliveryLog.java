@@ -1,11 +1,9 @@
 package fr.espacesante.aws.population;
 
+import fr.espacesante.domain.text.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -52,12 +50,6 @@ public final class S3DeliveryLog {
     }
 
     private static String fingerprint(String bucket, String key, String eTag) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((bucket + "\n" + key + "\n" + eTag).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex((bucket + "\n" + key + "\n" + eTag).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,6 @@
 package fr.espacesante.aws.population;
 
+import fr.espacesante.aws.Retries;
 import fr.espacesante.domain.population.RegistryFile;
 import fr.espacesante.domain.population.RegistryRange;
 import fr.espacesante.domain.population.port.out.ImportRanges;
@@ -46,6 +47,9 @@ public final class SqsImportRanges implements ImportRanges {
                 }
                 List<String> failedIds = failed.stream().map(f -> f.id()).toList();
                 entries = request.stream().filter(e -> failedIds.contains(e.id())).toList();
+                if (!entries.isEmpty()) {
+                    Retries.backOff(attempt);
+                }
             }
         }
     }
